@@ -1,0 +1,28 @@
+import { test as base, expect } from '@playwright/test';
+import { createTapdeskServer, type TapdeskServer } from './server';
+
+interface Fixtures {
+  server: TapdeskServer;
+}
+
+/** Each test gets its own server and database; a console error in the page fails the test. */
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern for fixtures without dependencies
+  server: async ({}, use) => {
+    const server = await createTapdeskServer();
+    await server.start();
+    await use(server);
+    server.cleanup();
+  },
+  baseURL: async ({ server }, use) => use(server.url),
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(page);
+    expect(errors, 'console errors in the page').toEqual([]);
+  },
+});
+export { expect };

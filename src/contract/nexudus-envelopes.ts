@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+export const ValidationErrorSchema = z.object({
+  AttemptedValue: z.unknown(),
+  Message: z.string(),
+  PropertyName: z.string(),
+});
+export type ValidationError = z.infer<typeof ValidationErrorSchema>;
+
+export const ValidationEnvelopeSchema = z.object({
+  Message: z.string(),
+  Value: z.null(),
+  Errors: z.array(ValidationErrorSchema),
+  WasSuccessful: z.literal(false),
+});
+export type ValidationEnvelope = z.infer<typeof ValidationEnvelopeSchema>;
+
+export const SuccessEnvelopeSchema = z.object({
+  Status: z.literal(200),
+  Message: z.string(),
+  Value: z.object({ Id: z.number().int() }),
+  OpenInDialog: z.literal(false),
+  OpenInWindow: z.literal(false),
+  RedirectURL: z.null(),
+  JavaScript: z.null(),
+  UpdatedOn: z.string(),
+  UpdatedBy: z.string(),
+  Errors: z.null(),
+  WasSuccessful: z.literal(true),
+});
+export type SuccessEnvelope = z.infer<typeof SuccessEnvelopeSchema>;
+
+export const listEnvelopeSchema = <T extends z.ZodType>(record: T) =>
+  z.object({
+    Records: z.array(record),
+    CurrentPage: z.number().int(),
+    CurrentPageSize: z.number().int(),
+    CurrentOrderField: z.string(),
+    CurrentSortDirection: z.number().int(),
+    FirstItem: z.number().int(),
+    LastItem: z.number().int(),
+    TotalItems: z.number().int(),
+    TotalPages: z.number().int(),
+    HasNextPage: z.boolean(),
+    HasPreviousPage: z.boolean(),
+  });
+
+export const TokenResponseSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('bearer'),
+  expires_in: z.number().int(),
+  refresh_token: z.string(),
+});
+export type TokenResponse = z.infer<typeof TokenResponseSchema>;
+
+export const TokenErrorSchema = z.object({
+  error: z.enum(['unsupported_grant_type', 'invalid_grant', 'invalid_request']),
+  error_description: z.string(),
+});
+
+/** One error per failing property, as Nexudus lists them; the first property heads the message. */
+export function validationEnvelope(errors: ValidationError[]): ValidationEnvelope {
+  const first = errors[0] ?? { PropertyName: 'Request', Message: 'is not valid', AttemptedValue: null };
+  return {
+    Message: `${first.PropertyName}: ${first.Message}`,
+    Value: null,
+    Errors: errors,
+    WasSuccessful: false,
+  };
+}
+
+function attemptedValue(body: unknown, property: string): unknown {
+  if (typeof body !== 'object' || body === null || !Object.hasOwn(body, property)) return undefined;
+  return (body as Record<string, unknown>)[property];
+}
+
+/** Maps zod issues to Nexudus validation errors: one per property, a missing value "is a required field". */
+export function validationErrorsFromZod(error: z.ZodError, body: unknown): ValidationError[] {
+  const byProperty = new Map<string, ValidationError>();
+  for (const issue of error.issues) {
+    const property = typeof issue.path[0] === 'string' ? issue.path[0] : 'Request';
+    if (byProperty.has(property)) continue;
+    const attempted = attemptedValue(body, property);
+    const message = attempted === undefined && property !== 'Request' ? 'is a required field' : issue.message;
+    byProperty.set(property, { AttemptedValue: attempted ?? null, Message: message, PropertyName: property });
+  }
+  return [...byProperty.values()];
+}

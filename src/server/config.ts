@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const port = z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535);
+
+/** Every environment variable the server reads, parsed once at start. */
+export const ConfigSchema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DB_PATH: z.string().min(1).default('./data/tapdesk.db'),
+  SEED: z.enum(['demo', 'none'], { error: 'must be "demo" or "none"' }).default('demo'),
+  ADMIN_EMAIL: z.email({ error: 'must be an email address' }).default('admin@tapdesk.local'),
+  ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
+  UPSTREAM: z
+    .union([z.literal('embedded'), z.url({ protocol: /^https?$/, error: 'must be "embedded" or an http(s) URL' })])
+    .default('embedded'),
+  NEXUDUS_USERNAME: z.string().optional(),
+  NEXUDUS_PASSWORD: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; a bad value names the variable and what it must be. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const relevant = Object.fromEntries(Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
+  const parsed = ConfigSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.UPSTREAM !== 'embedded' && (!parsed.data.NEXUDUS_USERNAME || !parsed.data.NEXUDUS_PASSWORD)) {
+    throw new Error('Invalid configuration:\n  NEXUDUS_USERNAME and NEXUDUS_PASSWORD are required when UPSTREAM is a URL');
+  }
+  return parsed.data;
+}

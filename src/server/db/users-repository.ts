@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Db } from './database';
+import { hashPassword, hashSecret, newSecret } from '../lib/passwords';
+
+const UserRowSchema = z.object({
+  Id: z.number().int(),
+  Email: z.string(),
+  PasswordHash: z.string(),
+  IsAdmin: z.number().transform((n) => n === 1),
+  Roles: z.string().transform((s) => z.array(z.string()).parse(JSON.parse(s))),
+});
+export type User = z.infer<typeof UserRowSchema>;
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const REFRESH_TTL_MS = 15 * 24 * 3600 * 1000;
+
+export function createUsersRepository(db: Db) {
+  const byEmail = db.prepare('SELECT * FROM users WHERE Email = ?');
+  const byId = db.prepare('SELECT * FROM users WHERE Id = ?');
+  const byAccess = db.prepare('SELECT u.* FROM access_tokens a JOIN users u ON u.Id = a.UserId WHERE a.TokenHash = ? AND a.ExpiresAt > ?');
+  const insertAccess = db.prepare('INSERT INTO access_tokens (TokenHash, UserId, ExpiresAt) VALUES (?, ?, ?)');
+  const insertRefresh = db.prepare('INSERT INTO refresh_tokens (TokenHash, UserId, ClientId, ExpiresAt) VALUES (?, ?, ?, ?)');
+  const refreshRow = db.prepare('SELECT * FROM refresh_tokens WHERE TokenHash = ?');
+  const retireRefresh = db.prepare('UPDATE refresh_tokens SET UsedAt = ? WHERE UserId = ? AND ClientId = ? AND UsedAt IS NULL');
+  const pruneAccess = db.prepare('DELETE FROM access_tokens WHERE ExpiresAt <= ?');
+
+  const parseUser = (row: unknown) => (row === undefined ? undefined : UserRowSchema.parse(row));
+
+  return {
+    findByEmail: (email: string): User | undefined => parseUser(byEmail.get(email)),
+    findById: (id: number): User | undefined => parseUser(byId.get(id)),
+    findByAccessToken: (token: string, now: Date): User | undefined => parseUser(byAccess.get(hashSecret(token), now.toISOString())),
+
+    async create(email: string, password: string, isAdmin: boolean, roles: string[]): Promise<number> {
+      const hash = await hashPassword(password);
+      return Number(
+        db
+          .prepare('INSERT INTO users (Email, PasswordHash, IsAdmin, Roles, CreatedOn) VALUES (?, ?, ?, ?, ?)')
+          .run(email, hash, isAdmin ? 1 : 0, JSON.stringify(roles), new Date().toISOString()).lastInsertRowid,
+      );
+    },
+
+    count: (): number => Number(db.prepare('SELECT COUNT(*) FROM users').pluck().get()),
+
+    /** Issues an access token and a refresh token; earlier refresh tokens of this client stop working. */
+    issueTokens(userId: number, clientId: string, ttlSeconds: number, now: Date): IssuedTokens {
+      const accessToken = newSecret();
+      const refreshToken = newSecret();
+      db.transaction(() => {
+        pruneAccess.run(now.toISOString());
+        retireRefresh.run(now.toISOString(), userId, clientId);
+        insertAccess.run(hashSecret(accessToken), userId, new Date(now.getTime() + ttlSeconds * 1000).toISOString());
+        insertRefresh.run(hashSecret(refreshToken), userId, clientId, new Date(now.getTime() + REFRESH_TTL_MS).toISOString());
+      })();
+      return { accessToken, refreshToken, expiresIn: ttlSeconds };
+    },
+
+    /** The refresh token's owner if it is current for that client id, else undefined. */
+    redeemRefreshToken(token: string, clientId: string, now: Date): number | undefined {
+      const row = z
+        .object({ UserId: z.number(), ClientId: z.string(), ExpiresAt: z.string(), UsedAt: z.string().nullable() })
+        .optional()
+        .parse(refreshRow.get(hashSecret(token)));
+      if (!row || row.UsedAt !== null || row.ExpiresAt <= now.toISOString() || row.ClientId !== clientId) return undefined;
+      return row.UserId;
+    },
+  };
+}
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

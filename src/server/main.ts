@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { createUsersRepository } from './db/users-repository';
+import { seedDemo } from './seed/demo-seed';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+  const db = openDatabase(config.DB_PATH);
+  const users = createUsersRepository(db);
+  if (users.count() === 0) {
+    const password = config.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+    await users.create(config.ADMIN_EMAIL, password, true, []);
+    // Printed once, to the terminal only (never to the structured log).
+    if (!config.ADMIN_PASSWORD) console.log(`\nFirst administrator: ${config.ADMIN_EMAIL}\nPassword (shown once): ${password}\n`);
+  }
+  if (config.SEED === 'demo') seedDemo(db);
+
+  const app = await buildApp({ db, logLevel: config.LOG_LEVEL, staticDir: 'dist' });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    // close() stops accepting connections and waits for in-flight requests; every write is a
+    // synchronous SQLite transaction, so an acknowledged check-in is already on disk.
+    await app.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+void main();

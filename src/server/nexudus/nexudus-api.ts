@@ -1,0 +1,177 @@
+import type { FastifyInstance } from 'fastify';
+import { BusinessCreateSchema, BusinessRecordSchema, BusinessUpdateSchema } from '../../contract/nexudus-businesses';
+import {
+  CheckinCreateSchema,
+  CheckinRecordSchema,
+  CheckinUpdateSchema,
+  FailedCheckinCreateSchema,
+  FailedCheckinRecordSchema,
+  FailedCheckinUpdateSchema,
+} from '../../contract/nexudus-checkins';
+import { CoworkerCreateSchema, CoworkerRecordSchema, CoworkerUpdateSchema } from '../../contract/nexudus-coworkers';
+import {
+  CoworkerTimePassCreateSchema,
+  CoworkerTimePassRecordSchema,
+  CoworkerTimePassUpdateSchema,
+  TimePassCreateSchema,
+  TimePassRecordSchema,
+  TimePassUpdateSchema,
+  TimeSlotCreateSchema,
+  TimeSlotRecordSchema,
+  TimeSlotUpdateSchema,
+} from '../../contract/nexudus-passes';
+import { createCheckinsRepository } from '../db/checkins-repository';
+import { createCoworkerTimePassesRepository } from '../db/coworker-timepasses-repository';
+import type { Db } from '../db/database';
+import {
+  businessesTable,
+  checkinsTable,
+  coworkerTimePassesTable,
+  coworkersTable,
+  failedCheckinsTable,
+  timePassesTable,
+  timeSlotsTable,
+} from '../db/nexudus-tables';
+import { createRulesRepository } from '../db/rules-repository';
+import { getRow, updateRow } from '../db/table';
+import type { UsersRepository } from '../db/users-repository';
+import { registerAuthentication, registerTokenRoute } from './auth';
+import { createCheckinService } from './checkin-service';
+import { failure } from './envelopes';
+import { registerResource } from './resource';
+
+export interface NexudusApiOptions {
+  db: Db;
+  users: UsersRepository;
+  tokenTtlSeconds: number;
+  clock?: () => Date;
+}
+
+/** The Nexudus API subset, mounted under /api. */
+export async function nexudusApi(app: FastifyInstance, options: NexudusApiOptions) {
+  const { db, users } = options;
+  registerTokenRoute(app, users, options.tokenTtlSeconds);
+  registerAuthentication(app, users);
+
+  const currencyOfBusiness = (id: number) =>
+    String(db.prepare('SELECT CurrencyCode FROM businesses WHERE Id = ?').pluck().get(id) ?? 'EUR');
+  const passes = createCoworkerTimePassesRepository(db);
+
+  registerResource(app, db, {
+    spec: businessesTable,
+    path: '/sys/businesses',
+    record: BusinessRecordSchema,
+    createSchema: BusinessCreateSchema,
+    updateSchema: BusinessUpdateSchema,
+    references: [{ wire: 'RootLocationId', table: 'businesses' }],
+    currencyOf: (input) => input.CurrencyCode ?? 'EUR',
+    update: (input, actor) => {
+      if (input.RootLocationId === input.Id) return failure(400, 'RootLocationId', 'must not be the business itself', input.RootLocationId);
+      updateRow(db, businessesTable, input.Id, input, actor, input.CurrencyCode ?? 'EUR', {
+        TimeZone: 'UTC',
+        CurrencyCode: 'EUR',
+        DailyCutoffMinutes: 0,
+      });
+      return { ok: true, id: input.Id };
+    },
+  });
+
+  registerResource(app, db, {
+    spec: coworkersTable,
+    path: '/spaces/coworkers',
+    record: CoworkerRecordSchema,
+    createSchema: CoworkerCreateSchema,
+    updateSchema: CoworkerUpdateSchema,
+    references: [{ wire: 'InvoicingBusinessId', table: 'businesses' }],
+    update: (input, actor) => {
+      updateRow(db, coworkersTable, input.Id, input, actor, 'EUR', { Active: 1 });
+      return { ok: true, id: input.Id };
+    },
+  });
+
+  registerResource(app, db, {
+    spec: timePassesTable,
+    path: '/billing/timepasses',
+    record: TimePassRecordSchema,
+    createSchema: TimePassCreateSchema,
+    updateSchema: TimePassUpdateSchema,
+    references: [{ wire: 'BusinessId', table: 'businesses' }],
+    currencyOf: (input) => currencyOfBusiness(input.BusinessId),
+    update: (input, actor) => {
+      updateRow(db, timePassesTable, input.Id, input, actor, currencyOfBusiness(input.BusinessId), { UsePriority: 2 });
+      return { ok: true, id: input.Id };
+    },
+  });
+
+  registerResource(app, db, {
+    spec: timeSlotsTable,
+    path: '/billing/timepasstimeslots',
+    record: TimeSlotRecordSchema,
+    createSchema: TimeSlotCreateSchema,
+    updateSchema: TimeSlotUpdateSchema,
+    references: [{ wire: 'TimePassId', table: 'timepasses' }],
+  });
+
+  const writes = createCheckinsRepository(db);
+  registerResource(app, db, {
+    spec: coworkerTimePassesTable,
+    path: '/billing/coworkertimepasses',
+    record: CoworkerTimePassRecordSchema,
+    createSchema: CoworkerTimePassCreateSchema,
+    updateSchema: CoworkerTimePassUpdateSchema,
+    references: [
+      { wire: 'CoworkerId', table: 'coworkers' },
+      { wire: 'BusinessId', table: 'businesses' },
+      { wire: 'TimePassId', table: 'timepasses' },
+    ],
+    currencyOf: (input) => passes.currencyOf(input.TimePassId),
+    create: (input, actor) => ({ ok: true, id: passes.issue(input, actor) }),
+    update: (input, actor) => {
+      updateRow(db, coworkerTimePassesTable, input.Id, input, actor, passes.currencyOf(input.TimePassId));
+      return { ok: true, id: input.Id };
+    },
+    remove: (id) => {
+      if (writes.passUsedByCheckin(id)) return failure(400, 'Id', 'is used by a check-in; delete the check-in first', id);
+      db.prepare('DELETE FROM payg_charges WHERE CoworkerTimePassId = ?').run(id);
+      db.prepare('DELETE FROM coworkertimepasses WHERE Id = ?').run(id);
+      return { ok: true, id };
+    },
+  });
+
+  const checkins = createCheckinService(db, createRulesRepository(db), writes, options.clock);
+  registerResource(app, db, {
+    spec: checkinsTable,
+    path: '/spaces/checkins',
+    record: CheckinRecordSchema,
+    createSchema: CheckinCreateSchema,
+    updateSchema: CheckinUpdateSchema,
+    references: [
+      { wire: 'BusinessId', table: 'businesses' },
+      { wire: 'CoworkerId', table: 'coworkers' },
+    ],
+    create: (input, actor) => checkins.create(input, actor),
+    update: (input, actor) => {
+      const before = getRow(db, checkinsTable, input.Id);
+      return checkins.update(
+        input,
+        {
+          ToTime: typeof before?.ToTime === 'string' ? before.ToTime : null,
+          CoworkerTimePassGuid: typeof before?.CoworkerTimePassGuid === 'string' ? before.CoworkerTimePassGuid : null,
+        },
+        actor,
+      );
+    },
+  });
+
+  registerResource(app, db, {
+    spec: failedCheckinsTable,
+    path: '/spaces/failedcheckins',
+    record: FailedCheckinRecordSchema,
+    createSchema: FailedCheckinCreateSchema,
+    updateSchema: FailedCheckinUpdateSchema,
+    references: [
+      { wire: 'BusinessId', table: 'businesses' },
+      { wire: 'CoworkerId', table: 'coworkers' },
+    ],
+  });
+}

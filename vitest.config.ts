@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['src/{contract,domain,server,sw}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'kiosk',
+          include: ['src/kiosk/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['src/kiosk/test-setup.ts'],
+        },
+      },
+    ],
+  },
+});
