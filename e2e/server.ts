@@ -51,7 +51,10 @@ export async function createTapdeskServer(): Promise<TapdeskServer> {
     throw new Error(`server did not become healthy: ${output}`);
   };
 
-  const exited = () => new Promise<void>((resolve) => (child && child.exitCode === null && child.signalCode === null ? child.once('exit', () => resolve()) : resolve()));
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child && child.exitCode === null && child.signalCode === null ? child.once('exit', () => resolve()) : resolve(),
+    );
 
   return {
     url: `http://127.0.0.1:${port}`,

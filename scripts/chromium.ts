@@ -9,7 +9,8 @@ export function findChromium(): string | undefined {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
-const isDebian = () => existsSync('/etc/debian_version') || /debian/i.test(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '');
+const isDebian = () =>
+  existsSync('/etc/debian_version') || /debian/i.test(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '');
 
 /**
  * The tests drive Debian's Chromium (Playwright never downloads a browser here). When none is
@@ -24,7 +25,10 @@ export function ensureChromium(): string {
   if (process.getuid?.() === 0 && isDebian()) {
     console.log('Chromium not found: installing Debian’s chromium with apt-get…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core']]) {
+    for (const args of [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'],
+    ]) {
       const run = spawnSync('apt-get', args, { stdio: 'inherit', env });
       if (run.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${run.status}).`);
     }

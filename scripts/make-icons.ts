@@ -39,7 +39,9 @@ function icon(size: number, scale: number, rounded: boolean): Buffer {
     for (let x = 0; x < size; x += 1) {
       const u = (x - c) / (size * scale);
       const v = (y - c) / (size * scale);
-      const corner = rounded ? Math.max(0, Math.hypot(Math.max(Math.abs(x - c) - size * 0.3, 0), Math.max(Math.abs(y - c) - size * 0.3, 0)) - size * 0.2) : 0;
+      const corner = rounded
+        ? Math.max(0, Math.hypot(Math.max(Math.abs(x - c) - size * 0.3, 0), Math.max(Math.abs(y - c) - size * 0.3, 0)) - size * 0.2)
+        : 0;
       const ring = Math.abs(Math.hypot(u, v) - 0.36) < 0.035;
       const tick = Math.min(distanceToSegment(u, v, -0.17, 0.0, -0.05, 0.13), distanceToSegment(u, v, -0.05, 0.13, 0.19, -0.13)) < 0.045;
       const colour = ring || tick ? WHITE : TEAL;
@@ -51,7 +53,12 @@ function icon(size: number, scale: number, rounded: boolean): Buffer {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 writeFileSync('public/icons/icon-192.png', icon(192, 1, true));

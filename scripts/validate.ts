@@ -13,7 +13,10 @@ const PLAYWRIGHT_JSON = 'artifacts/playwright.json';
 const steps: [string, string[]][] = [
   ['type check', ['node_modules/typescript/bin/tsc', '-b']],
   ['lint', ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0']],
-  ['unit and integration tests', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`]],
+  [
+    'unit and integration tests',
+    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
+  ],
   ['build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']],
   ['end-to-end tests', ['--import', 'tsx', 'scripts/e2e.ts']],
 ];
@@ -22,13 +25,17 @@ const steps: [string, string[]][] = [
 function counts(): { passed: number; failed: number; skipped: number } {
   const total = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(VITEST_JSON)) {
-    const v = z.object({ numPassedTests: z.number(), numFailedTests: z.number(), numPendingTests: z.number() }).parse(JSON.parse(readFileSync(VITEST_JSON, 'utf8')));
+    const v = z
+      .object({ numPassedTests: z.number(), numFailedTests: z.number(), numPendingTests: z.number() })
+      .parse(JSON.parse(readFileSync(VITEST_JSON, 'utf8')));
     total.passed += v.numPassedTests;
     total.failed += v.numFailedTests;
     total.skipped += v.numPendingTests;
   }
   if (existsSync(PLAYWRIGHT_JSON)) {
-    const p = z.object({ stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }) }).parse(JSON.parse(readFileSync(PLAYWRIGHT_JSON, 'utf8')));
+    const p = z
+      .object({ stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }) })
+      .parse(JSON.parse(readFileSync(PLAYWRIGHT_JSON, 'utf8')));
     total.passed += p.stats.expected + p.stats.flaky;
     total.failed += p.stats.unexpected;
     total.skipped += p.stats.skipped;

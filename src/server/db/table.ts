@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import { prepareCached, type Db } from './database';
 import { fromMinor, toMinor } from '../../domain/money';
 import { minutesToTimeOfDay, timeOfDayToMinutes } from '../../contract/nexudus-fields';
 
@@ -102,22 +102,14 @@ export function listRows(db: Db, spec: TableSpec, query: ListQuery): ListResult 
   }
   const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
   const from = `FROM (${spec.select}${where})`;
-  const total = Number(
-    db
-      .prepare(`SELECT COUNT(*) ${from}`)
-      .pluck()
-      .get(...params),
-  );
+  const counted = prepareCached(db, `SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number };
   const order = `ORDER BY "${query.orderBy.column}" ${query.dir === 1 ? 'ASC' : 'DESC'}, Id ${query.dir === 1 ? 'ASC' : 'DESC'}`;
-  const rows = db.prepare(`SELECT * ${from} ${order} LIMIT ? OFFSET ?`).all(...params, query.size, (query.page - 1) * query.size) as Record<
-    string,
-    unknown
-  >[];
-  return { rows, total };
+  const rows = prepareCached(db, `SELECT * ${from} ${order} LIMIT ? OFFSET ?`).all(...params, query.size, (query.page - 1) * query.size);
+  return { rows: rows as Record<string, unknown>[], total: counted.n };
 }
 
 export function getRow(db: Db, spec: TableSpec, id: number): Record<string, unknown> | undefined {
-  return db.prepare(`${spec.select} WHERE t.Id = ?`).get(id) as Record<string, unknown> | undefined;
+  return prepareCached(db, `${spec.select} WHERE t.Id = ?`).get(id) as Record<string, unknown> | undefined;
 }
 
 export function newUniqueId(): string {
@@ -142,7 +134,7 @@ export function insertRow(
   }
   const columns = Object.keys(values);
   const sql = `INSERT INTO ${spec.table} (${columns.map((c) => `"${c}"`).join(',')}) VALUES (${columns.map(() => '?').join(',')})`;
-  return Number(db.prepare(sql).run(...Object.values(values)).lastInsertRowid);
+  return Number(prepareCached(db, sql).run(...Object.values(values)).lastInsertRowid);
 }
 
 /**
@@ -166,7 +158,7 @@ export function updateRow(
     values[f.column] = value === undefined || value === null ? emptyValue(f, defaults) : wireToSql(f, value, currency);
   }
   const sets = Object.keys(values).map((c) => `"${c}" = ?`);
-  return db.prepare(`UPDATE ${spec.table} SET ${sets.join(', ')} WHERE Id = ?`).run(...Object.values(values), id).changes > 0;
+  return prepareCached(db, `UPDATE ${spec.table} SET ${sets.join(', ')} WHERE Id = ?`).run(...Object.values(values), id).changes > 0;
 }
 
 function emptyValue(f: FieldSpec, defaults: Record<string, SqlValue>): SqlValue {
@@ -177,5 +169,5 @@ function emptyValue(f: FieldSpec, defaults: Record<string, SqlValue>): SqlValue 
 }
 
 export function deleteRow(db: Db, spec: TableSpec, id: number): boolean {
-  return db.prepare(`DELETE FROM ${spec.table} WHERE Id = ?`).run(id).changes > 0;
+  return prepareCached(db, `DELETE FROM ${spec.table} WHERE Id = ?`).run(id).changes > 0;
 }

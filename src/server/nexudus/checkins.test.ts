@@ -18,8 +18,10 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 const checkinRecord = async (id: number) => CheckinRecordSchema.parse((await api.request('GET', `/api/spaces/checkins/${id}`)).json);
-const passRecord = async (id: number) => CoworkerTimePassRecordSchema.parse((await api.request('GET', `/api/billing/coworkertimepasses/${id}`)).json);
-const failedCheckins = async () => listEnvelopeSchema(FailedCheckinRecordSchema).parse((await api.request('GET', '/api/spaces/failedcheckins')).json).Records;
+const passRecord = async (id: number) =>
+  CoworkerTimePassRecordSchema.parse((await api.request('GET', `/api/billing/coworkertimepasses/${id}`)).json);
+const failedCheckins = async () =>
+  listEnvelopeSchema(FailedCheckinRecordSchema).parse((await api.request('GET', '/api/spaces/failedcheckins')).json).Records;
 const createdId = (json: unknown) => SuccessEnvelopeSchema.parse(json).Value.Id;
 
 describe('POST /api/spaces/checkins envelopes', () => {
@@ -58,7 +60,13 @@ describe('POST /api/spaces/checkins envelopes', () => {
     });
     expect(res.status).toBe(200);
     const envelope = SuccessEnvelopeSchema.parse(res.json);
-    expect(envelope).toMatchObject({ Status: 200, Message: 'Checkin was successfully created.', Errors: null, WasSuccessful: true, UpdatedBy: 'admin@example.com' });
+    expect(envelope).toMatchObject({
+      Status: 200,
+      Message: 'Checkin was successfully created.',
+      Errors: null,
+      WasSuccessful: true,
+      UpdatedBy: 'admin@example.com',
+    });
     const record = await checkinRecord(envelope.Value.Id);
     expect(record).toMatchObject({
       BusinessId: london,
@@ -99,7 +107,9 @@ describe('the check-in rule', () => {
       high: await api.givePass({ CoworkerId: member, BusinessId: london, TimePassId: high }),
     };
     const guidOf = async (id: number) => (await passRecord(id)).UniqueId;
-    const visit = async (from: string, to: string) => (await checkinRecord(createdId((await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: from, ToTime: to })).json))).CoworkerTimePassGuid;
+    const visit = async (from: string, to: string) =>
+      (await checkinRecord(createdId((await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: from, ToTime: to })).json)))
+        .CoworkerTimePassGuid;
     expect(await visit('2026-11-20T09:00:00Z', '2026-11-20T11:00:00Z')).toBe(await guidOf(ids.high));
     expect(await visit('2026-11-19T09:00:00Z', '2026-11-19T10:00:00Z')).toBe(await guidOf(ids.cheap));
     expect(await visit('2026-11-18T09:00:00Z', '2026-11-18T10:00:00Z')).toBe(await guidOf(ids.pricey));
@@ -109,9 +119,15 @@ describe('the check-in rule', () => {
   it('lets a day pass cover the whole check-in day from the cut-off, and not the next', async () => {
     const day = await api.timePass({ BusinessId: london });
     await api.givePass({ CoworkerId: member, BusinessId: london, TimePassId: day });
-    expect((await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-22T09:00:00Z', ToTime: '2026-11-22T12:00:00Z' })).status).toBe(200);
+    expect(
+      (await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-22T09:00:00Z', ToTime: '2026-11-22T12:00:00Z' }))
+        .status,
+    ).toBe(200);
     // 02:30 next morning is still the same check-in day at a 03:00 cut-off.
-    expect((await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-23T02:30:00Z', ToTime: '2026-11-23T02:45:00Z' })).status).toBe(200);
+    expect(
+      (await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-23T02:30:00Z', ToTime: '2026-11-23T02:45:00Z' }))
+        .status,
+    ).toBe(200);
     const after = await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-23T09:00:00Z' });
     expect(after.status).toBe(400);
     expect(ValidationEnvelopeSchema.parse(after.json).Message).toContain('does not have a valid time pass');
@@ -123,8 +139,14 @@ describe('the check-in rule', () => {
     await api.timeSlot({ TimePassId: morning, DayOfWeek: 1, FromTime: '07:00', ToTime: '12:00' });
     await api.givePass({ CoworkerId: member, BusinessId: tokyo, TimePassId: morning, CreateMultiple: 2 });
     // 2026-11-23T01:00Z is Monday 10:00 in Tokyo; 05:00Z is Monday 14:00.
-    expect((await api.checkin({ BusinessId: tokyo, CoworkerId: member, FromTime: '2026-11-23T05:00:00Z', ToTime: '2026-11-23T06:00:00Z' })).status).toBe(400);
-    expect((await api.checkin({ BusinessId: tokyo, CoworkerId: member, FromTime: '2026-11-23T01:00:00Z', ToTime: '2026-11-23T02:00:00Z' })).status).toBe(200);
+    expect(
+      (await api.checkin({ BusinessId: tokyo, CoworkerId: member, FromTime: '2026-11-23T05:00:00Z', ToTime: '2026-11-23T06:00:00Z' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await api.checkin({ BusinessId: tokyo, CoworkerId: member, FromTime: '2026-11-23T01:00:00Z', ToTime: '2026-11-23T02:00:00Z' }))
+        .status,
+    ).toBe(200);
   });
 
   it('accepts a pass of the network location and refuses one of another location', async () => {
@@ -143,7 +165,12 @@ describe('the check-in rule', () => {
     const expired = await api.givePass({ CoworkerId: member, BusinessId: london, TimePassId: day, ExpireDate: '2026-11-01T00:00:00Z' });
     const res = await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-23T09:00:00Z' });
     expect(res.status).toBe(400);
-    const wrong = await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-23T09:00:00Z', CoworkerTimePassGuid: (await passRecord(expired)).UniqueId });
+    const wrong = await api.checkin({
+      BusinessId: london,
+      CoworkerId: member,
+      FromTime: '2026-11-23T09:00:00Z',
+      CoworkerTimePassGuid: (await passRecord(expired)).UniqueId,
+    });
     expect(ValidationEnvelopeSchema.parse(wrong.json).Errors[0]?.PropertyName).toBe('CoworkerTimePassGuid');
   });
 
@@ -154,25 +181,50 @@ describe('the check-in rule', () => {
     const res = await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-23T09:00:00Z' });
     expect(res.status).toBe(200);
     const record = await checkinRecord(createdId(res.json));
-    const passes = listEnvelopeSchema(CoworkerTimePassRecordSchema).parse((await api.request('GET', `/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${member}`)).json).Records;
+    const passes = listEnvelopeSchema(CoworkerTimePassRecordSchema).parse(
+      (await api.request('GET', `/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${member}`)).json,
+    ).Records;
     expect(passes).toHaveLength(1);
-    expect(passes[0]).toMatchObject({ TimePassId: cheap, IsPayAsYouGo: true, Used: true, CheckedIn: true, Price: 1, UniqueId: record.CoworkerTimePassGuid });
+    expect(passes[0]).toMatchObject({
+      TimePassId: cheap,
+      IsPayAsYouGo: true,
+      Used: true,
+      CheckedIn: true,
+      Price: 1,
+      UniqueId: record.CoworkerTimePassGuid,
+    });
   });
 
   it('charges PAYG at check-out in 15-minute steps within the daily maximum', async () => {
-    await api.request('PUT', '/api/sys/businesses', { Id: london, Name: 'London', TimeZone: 'Europe/London', CurrencyCode: 'GBP', DailyCutoffTime: '03:00', PaygDailyMaximum: 20 });
+    await api.request('PUT', '/api/sys/businesses', {
+      Id: london,
+      Name: 'London',
+      TimeZone: 'Europe/London',
+      CurrencyCode: 'GBP',
+      DailyCutoffTime: '03:00',
+      PaygDailyMaximum: 20,
+    });
     await api.timePass({ BusinessId: london, Name: 'PAYG', Price: 4, MinutesIncluded: 60, UseAsPayAsYouGoForMembers: true });
     const opened = createdId((await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-23T08:00:00Z' })).json);
     const record = await checkinRecord(opened);
     // 1 h 50 min → 8 steps of £1.
     const out = await api.request('PUT', '/api/spaces/checkins', { ...record, ToTime: '2026-11-23T09:50:00Z' });
     expect(out.status).toBe(200);
-    const pass = listEnvelopeSchema(CoworkerTimePassRecordSchema).parse((await api.request('GET', `/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${member}`)).json).Records[0];
+    const pass = listEnvelopeSchema(CoworkerTimePassRecordSchema).parse(
+      (await api.request('GET', `/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${member}`)).json,
+    ).Records[0];
     expect(pass).toMatchObject({ Price: 8, CheckedIn: false });
     // A second, long visit the same day is capped at £20 for the day.
-    const second = await api.checkin({ BusinessId: london, CoworkerId: member, FromTime: '2026-11-23T09:55:00Z', ToTime: '2026-11-23T20:00:00Z' });
+    const second = await api.checkin({
+      BusinessId: london,
+      CoworkerId: member,
+      FromTime: '2026-11-23T09:55:00Z',
+      ToTime: '2026-11-23T20:00:00Z',
+    });
     expect(second.status).toBe(200);
-    const again = listEnvelopeSchema(CoworkerTimePassRecordSchema).parse((await api.request('GET', `/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${member}`)).json).Records;
+    const again = listEnvelopeSchema(CoworkerTimePassRecordSchema).parse(
+      (await api.request('GET', `/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${member}`)).json,
+    ).Records;
     expect(again).toHaveLength(1);
     expect(again[0]?.Price).toBe(20);
   });
@@ -213,7 +265,10 @@ describe('the check-in rule', () => {
   it('refuses an open check-in dated another day and one in the future', async () => {
     expect((await api.checkin({ BusinessId: london, FromTime: '2026-11-20T09:00:00Z' })).status).toBe(400);
     const future = await api.checkin({ BusinessId: london, FromTime: '2026-11-23T12:00:00Z' });
-    expect(ValidationEnvelopeSchema.parse(future.json).Errors[0]).toMatchObject({ PropertyName: 'FromTime', Message: 'must not be in the future' });
+    expect(ValidationEnvelopeSchema.parse(future.json).Errors[0]).toMatchObject({
+      PropertyName: 'FromTime',
+      Message: 'must not be in the future',
+    });
   });
 
   it('never double-assigns a pass or sells two PAYG passes under parallel creates', async () => {
@@ -222,10 +277,14 @@ describe('the check-in rule', () => {
     const contact = await api.coworker({ FullName: 'Bruno Díaz', Email: 'bruno@example.com' });
     await api.timePass({ BusinessId: london, Name: 'PAYG', Price: 6, MinutesIncluded: 60, UseAsPayAsYouGoForContacts: true });
     const attempts = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => api.checkin({ BusinessId: london, CoworkerId: i % 2 ? member : contact, FromTime: '2026-11-23T09:00:00Z' })),
+      Array.from({ length: 20 }, (_, i) =>
+        api.checkin({ BusinessId: london, CoworkerId: i % 2 ? member : contact, FromTime: '2026-11-23T09:00:00Z' }),
+      ),
     );
     expect(attempts.filter((a) => a.status === 200)).toHaveLength(2);
-    const paygPasses = listEnvelopeSchema(CoworkerTimePassRecordSchema).parse((await api.request('GET', `/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${contact}`)).json);
+    const paygPasses = listEnvelopeSchema(CoworkerTimePassRecordSchema).parse(
+      (await api.request('GET', `/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${contact}`)).json,
+    );
     expect(paygPasses.TotalItems).toBe(1);
   });
 });

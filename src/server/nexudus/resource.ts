@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Db } from '../db/database';
+import { prepareCached, type Db } from '../db/database';
 import { deleteRow, getRow, insertRow, listRows, rowToWire, updateRow, type TableSpec } from '../db/table';
 import { hasRole, unauthorized, type RoleOp } from './auth';
 import { failure, parseBody, sendOutcome, sendValidation, type Outcome } from './envelopes';
@@ -33,7 +33,7 @@ export function missingReferences(db: Db, refs: Reference[], input: Record<strin
   return refs.flatMap((ref) => {
     const value = input[ref.wire];
     if (typeof value !== 'number') return [];
-    const found = db.prepare(`SELECT 1 FROM ${ref.table} WHERE Id = ?`).get(value);
+    const found = prepareCached(db, `SELECT 1 FROM ${ref.table} WHERE Id = ?`).get(value);
     return found ? [] : [{ PropertyName: ref.wire, Message: 'does not exist', AttemptedValue: value }];
   });
 }

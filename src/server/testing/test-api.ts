@@ -22,13 +22,20 @@ export interface TestApi {
   coworker: (overrides?: Partial<CoworkerCreate>) => Promise<number>;
   timePass: (overrides: Partial<TimePassCreate> & { BusinessId: number }) => Promise<number>;
   timeSlot: (overrides: Partial<TimeSlotCreate> & { TimePassId: number }) => Promise<number>;
-  givePass: (overrides: Partial<CoworkerTimePassCreate> & { CoworkerId: number; BusinessId: number; TimePassId: number }) => Promise<number>;
+  givePass: (
+    overrides: Partial<CoworkerTimePassCreate> & { CoworkerId: number; BusinessId: number; TimePassId: number },
+  ) => Promise<number>;
   checkin: (overrides: Partial<CheckinCreate> & { BusinessId: number }) => Promise<{ status: number; json: unknown }>;
   close: () => Promise<void>;
 }
 
 export async function tokenFor(app: FastifyInstance, email: string, password: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/token', payload: new URLSearchParams({ grant_type: 'password', username: email, password }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/token',
+    payload: new URLSearchParams({ grant_type: 'password', username: email, password }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   return z.object({ access_token: z.string() }).parse(res.json()).access_token;
 }
 
@@ -40,7 +47,12 @@ export async function createTestApi(options: { clock?: () => Date } = {}): Promi
   const token = await tokenFor(app, ADMIN.email, ADMIN.password);
 
   const request: TestApi['request'] = async (method, url, body) => {
-    const res = await app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { payload: body as object }) });
+    const res = await app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
     return { status: res.statusCode, json: res.body ? res.json() : null };
   };
   const create = async (path: string, body: unknown) => {

@@ -1,0 +1,2 @@
+export {};
+console.log('bundle: not yet measured');
