@@ -6,6 +6,9 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { validationEnvelope } from '../contract/nexudus-envelopes';
 import type { Db } from './db/database';
 import { createUsersRepository } from './db/users-repository';
+import { gateway } from './gateway/gateway';
+import { createUpstreamClient, fetchTransport, injectTransport } from './gateway/upstream-client';
+import { newSecret } from './lib/passwords';
 import { nexudusApi } from './nexudus/nexudus-api';
 
 export interface AppOptions {
@@ -16,7 +19,26 @@ export interface AppOptions {
   /** Where the built kiosk lives; served at / when present. */
   staticDir?: string;
   clock?: () => Date;
+  /** The gateway's Nexudus: omitted for the embedded API, else a base URL and credentials. */
+  upstream?: { url: string; username: string; password: string };
 }
+
+/** What the gateway's own API user may do in the embedded Nexudus: read, and write check-ins. */
+export const GATEWAY_ROLES = [
+  'Business-List',
+  'Business-Read',
+  'Coworker-List',
+  'Coworker-Read',
+  'TimePass-List',
+  'TimePassTimeSlot-List',
+  'CoworkerTimePass-List',
+  'CoworkerTimePass-Read',
+  'Checkin-List',
+  'Checkin-Read',
+  'Checkin-Create',
+  'Checkin-Edit',
+];
+export const GATEWAY_USER = 'gateway@tapdesk.internal';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -74,6 +96,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 604_799,
     clock: options.clock,
   });
+
+  // The gateway signs in to its Nexudus like any API user: here, to this server's own /api.
+  let upstream = options.upstream;
+  if (!upstream) {
+    const password = newSecret();
+    await users.upsertServiceUser(GATEWAY_USER, password, GATEWAY_ROLES);
+    upstream = { url: 'embedded', username: GATEWAY_USER, password };
+  }
+  const credentials = { username: upstream.username, password: upstream.password };
+  const transport = upstream.url === 'embedded' ? injectTransport(app) : fetchTransport(upstream.url);
+  await app.register(gateway, { prefix: '/kiosk/v1', db: options.db, upstream: createUpstreamClient(transport, () => credentials) });
 
   const staticDir = options.staticDir && existsSync(resolve(options.staticDir, 'index.html')) ? resolve(options.staticDir) : undefined;
   if (staticDir) {

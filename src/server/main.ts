@@ -23,7 +23,11 @@ async function main() {
   }
   if (config.SEED === 'demo') seedDemo(db);
 
-  const app = await buildApp({ db, logLevel: config.LOG_LEVEL, staticDir: 'dist' });
+  const upstream =
+    config.UPSTREAM === 'embedded'
+      ? undefined
+      : { url: config.UPSTREAM, username: config.NEXUDUS_USERNAME ?? '', password: config.NEXUDUS_PASSWORD ?? '' };
+  const app = await buildApp({ db, logLevel: config.LOG_LEVEL, staticDir: 'dist', upstream });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

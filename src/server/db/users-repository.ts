@@ -45,7 +45,17 @@ export function createUsersRepository(db: Db) {
       );
     },
 
-    count: (): number => Number(db.prepare('SELECT COUNT(*) FROM users').pluck().get()),
+    /** Creates or resets a service account (e.g. the gateway's own API user) with these roles. */
+    async upsertServiceUser(email: string, password: string, roles: string[]): Promise<void> {
+      const hash = await hashPassword(password);
+      db.prepare(
+        `INSERT INTO users (Email, PasswordHash, IsAdmin, Roles, CreatedOn) VALUES (?, ?, 0, ?, ?)
+         ON CONFLICT (Email) DO UPDATE SET PasswordHash = excluded.PasswordHash, Roles = excluded.Roles, IsAdmin = 0`,
+      ).run(email, hash, JSON.stringify(roles), new Date().toISOString());
+      db.prepare('DELETE FROM refresh_tokens WHERE UserId = (SELECT Id FROM users WHERE Email = ?)').run(email);
+    },
+
+    count: (): number => Number(db.prepare("SELECT COUNT(*) FROM users WHERE Email NOT LIKE '%@tapdesk.internal'").pluck().get()),
 
     /** Issues an access token and a refresh token; earlier refresh tokens of this client stop working. */
     issueTokens(userId: number, clientId: string, ttlSeconds: number, now: Date): IssuedTokens {

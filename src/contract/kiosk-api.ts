@@ -1,0 +1,218 @@
+import { z } from 'zod';
+
+/** The kiosk API (`/kiosk/v1`): camelCase, Tapdesk's own. Nexudus wire names stay behind the gateway. */
+
+const id = z.number().int().positive();
+const instant = z.iso.datetime({ offset: true });
+
+export const PAIRING_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}$/;
+export const normalisePairingCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+export const LocationInfoSchema = z.object({
+  id,
+  name: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  /** The member's PIN is asked before any PAYG charge when they were found by name. */
+  pinBeforeCharge: z.boolean(),
+});
+export type LocationInfo = z.infer<typeof LocationInfoSchema>;
+
+export const PairRequestSchema = z.object({
+  code: z.string().trim().toUpperCase().regex(PAIRING_CODE_PATTERN, { error: 'Enter the 8-character code shown on the admin page.' }),
+  deviceName: z.string().trim().min(1, { error: 'Give this tablet a name.' }).max(60, { error: 'Use at most 60 characters.' }),
+  staffPin: z.string().regex(/^\d{4,8}$/, { error: 'The staff PIN is 4 to 8 digits.' }),
+});
+export type PairRequest = z.infer<typeof PairRequestSchema>;
+
+export const DeviceInfoSchema = z.object({ id, name: z.string(), location: LocationInfoSchema });
+export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
+
+export const PairResponseSchema = z.object({ deviceToken: z.string().min(20), device: DeviceInfoSchema });
+export type PairResponse = z.infer<typeof PairResponseSchema>;
+
+export const DirectoryEntrySchema = z.object({
+  id,
+  displayName: z.string(),
+  initials: z.string(),
+  company: z.string().nullable(),
+  photoUrl: z.string().nullable(),
+  hasPin: z.boolean(),
+  hasCard: z.boolean(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+
+export const DirectorySchema = z.object({
+  location: LocationInfoSchema,
+  version: z.string(),
+  generatedAt: instant,
+  members: z.array(DirectoryEntrySchema),
+});
+export type Directory = z.infer<typeof DirectorySchema>;
+
+export const IdentifyRequestSchema = z.object({
+  method: z.enum(['pin', 'card']),
+  value: z.string().trim().min(1).max(64),
+});
+export type IdentifyRequest = z.infer<typeof IdentifyRequestSchema>;
+
+/** `identityToken` proves, for a few minutes, that this member identified with their PIN or card. */
+export const IdentifyResponseSchema = z.object({ coworkerId: id, displayName: z.string(), identityToken: z.string() });
+export type IdentifyResponse = z.infer<typeof IdentifyResponseSchema>;
+
+const PassSummarySchema = z.object({
+  name: z.string(),
+  kind: z.enum(['day', 'time']),
+  minutesLeft: z.number().int().nullable(),
+  /** Other unused passes of the same product after this visit. */
+  passesLeft: z.number().int(),
+  expiresAt: instant.nullable(),
+  alreadyUsedToday: z.boolean(),
+});
+export type PassSummary = z.infer<typeof PassSummarySchema>;
+
+export const PaygTermsSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('hourly'),
+    currency: z.string(),
+    hourlyRateMinor: z.number().int(),
+    stepMinutes: z.number().int(),
+    stepPriceMinor: z.number().int(),
+    dailyMinimumMinor: z.number().int().nullable(),
+    dailyMaximumMinor: z.number().int().nullable(),
+  }),
+  z.object({ kind: z.literal('day'), currency: z.string(), dayPriceMinor: z.number().int() }),
+]);
+
+export const PaygOfferSchema = z.object({
+  name: z.string(),
+  terms: PaygTermsSchema,
+  chargedTodayMinor: z.number().int(),
+  /** What agreeing costs at least (the first step, or the day price less what was paid today). */
+  firstChargeMinor: z.number().int(),
+});
+export type PaygOffer = z.infer<typeof PaygOfferSchema>;
+
+export const EligibilitySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('checked-in'), since: instant, passName: z.string().nullable() }),
+  z.object({ kind: z.literal('pass'), pass: PassSummarySchema }),
+  z.object({ kind: z.literal('payg'), payg: PaygOfferSchema }),
+  z.object({ kind: z.literal('no-valid-pass') }),
+  z.object({ kind: z.literal('inactive') }),
+]);
+export type Eligibility = z.infer<typeof EligibilitySchema>;
+
+export const MemberStatusSchema = z.object({
+  member: z.object({ id, displayName: z.string(), company: z.string().nullable() }),
+  location: LocationInfoSchema,
+  at: instant,
+  eligibility: EligibilitySchema,
+});
+export type MemberStatus = z.infer<typeof MemberStatusSchema>;
+
+export const SubmitCheckinSchema = z.object({
+  clientId: z.uuid({ error: 'clientId must be a UUID made on the tablet' }),
+  coworkerId: id,
+  action: z.enum(['in', 'out']),
+  tappedAt: instant,
+  deviceNow: instant,
+  acceptedCharge: z.boolean().default(false),
+  /** The member's PIN, when the location asks for it before a charge and they were found by name. */
+  pin: z
+    .string()
+    .regex(/^\d{4,12}$/)
+    .optional(),
+  /** From /identify, when they identified with a PIN or card. */
+  identityToken: z.string().max(300).optional(),
+});
+export type SubmitCheckin = z.infer<typeof SubmitCheckinSchema>;
+
+export const REFUSAL_CODES = [
+  'NO_VALID_PASS',
+  'CHARGE_NOT_ACCEPTED',
+  'PIN_REQUIRED',
+  'WRONG_PIN',
+  'NOT_CHECKED_IN',
+  'ALREADY_CHECKED_IN',
+  'INACTIVE',
+  'DEVICE_REVOKED',
+  'UPSTREAM_REFUSED',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export const SubmitResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.enum(['checked-in', 'checked-out']),
+    clientId: z.string(),
+    checkinId: id,
+    /** The recorded time (the tap, corrected for the tablet's clock). */
+    at: instant,
+    /** Set when a late check-in was recorded as a visit closed at the day's cut-off. */
+    closedAt: instant.nullable(),
+    passName: z.string().nullable(),
+    pass: PassSummarySchema.nullable(),
+    payg: PaygOfferSchema.nullable(),
+    duplicate: z.boolean(),
+    clockSkewSeconds: z.number().int(),
+    clockSkewFlagged: z.boolean(),
+  }),
+  z.object({
+    status: z.literal('refused'),
+    clientId: z.string(),
+    code: z.enum(REFUSAL_CODES),
+    message: z.string(),
+    eligibility: EligibilitySchema.nullable(),
+    duplicate: z.boolean(),
+  }),
+  /** Written by the service worker, never by the server: kept in the outbox, sent later. */
+  z.object({ status: z.literal('queued'), clientId: z.string(), queuedAt: instant }),
+]);
+export type SubmitResult = z.infer<typeof SubmitResultSchema>;
+
+export const KIOSK_ERROR_CODES = [
+  'UNAUTHORIZED',
+  'DEVICE_REVOKED',
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNKNOWN_CREDENTIAL',
+  'LOCKED_OUT',
+  'RATE_LIMITED',
+  'IN_PROGRESS',
+  'UPSTREAM_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type KioskErrorCode = (typeof KIOSK_ERROR_CODES)[number];
+export const KioskErrorSchema = z.object({
+  error: z.object({ code: z.enum(KIOSK_ERROR_CODES), message: z.string(), retryAfterSeconds: z.number().int().optional() }),
+});
+export type KioskError = z.infer<typeof KioskErrorSchema>;
+
+export const StaffCheckSchema = z.object({ staffPin: z.string().regex(/^\d{4,8}$/) });
+
+/** Staff (admin page) */
+export const StaffSignInSchema = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
+export const StaffSessionSchema = z.object({ staffToken: z.string(), email: z.string(), expiresAt: instant });
+export const PairingCodeRequestSchema = z.object({ businessId: id });
+export const PairingCodeSchema = z.object({ code: z.string(), businessId: id, expiresAt: instant });
+export const AdminLocationSchema = z.object({ id, name: z.string(), timeZone: z.string(), currency: z.string() });
+export const AdminDeviceSchema = z.object({
+  id,
+  name: z.string(),
+  location: z.object({ id, name: z.string() }),
+  pairedAt: instant,
+  lastSeenAt: instant.nullable(),
+  revokedAt: instant.nullable(),
+  outboxPending: z.number().int(),
+  outboxRejected: z.number().int(),
+  outboxOldestAt: instant.nullable(),
+  appVersion: z.string().nullable(),
+});
+export type AdminDevice = z.infer<typeof AdminDeviceSchema>;
+
+export const HeartbeatSchema = z.object({
+  outboxPending: z.number().int().min(0).max(1_000_000),
+  outboxRejected: z.number().int().min(0).max(1_000_000),
+  outboxOldestAt: instant.nullable(),
+  appVersion: z.string().max(40),
+});
+export type Heartbeat = z.infer<typeof HeartbeatSchema>;

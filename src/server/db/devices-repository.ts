@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { Heartbeat } from '../../contract/kiosk-api';
+import { hashSecret, newSecret } from '../lib/passwords';
+import type { Db } from './database';
+
+const PAIRING_TTL_MS = 10 * 60_000;
+const STAFF_SESSION_TTL_MS = 12 * 3600_000;
+/** No 0/O, 1/I: read aloud and typed on a tablet keyboard without mistakes. */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+const DeviceRow = z.object({
+  Id: z.number(),
+  Name: z.string(),
+  BusinessId: z.number(),
+  StaffPinHash: z.string(),
+  PairedAt: z.string(),
+  LastSeenAt: z.string().nullable(),
+  RevokedAt: z.string().nullable(),
+  OutboxPending: z.number(),
+  OutboxRejected: z.number(),
+  OutboxOldestAt: z.string().nullable(),
+  AppVersion: z.string().nullable(),
+});
+export type Device = z.infer<typeof DeviceRow>;
+
+function newPairingCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+
+/** Paired tablets, pairing codes and staff sessions. Secrets are stored only as hashes. */
+export function createDevicesRepository(db: Db) {
+  const now = () => new Date().toISOString();
+  const redeem = db.transaction((code: string, name: string, staffPinHash: string): { device: Device; token: string } | undefined => {
+    const row = z
+      .object({ BusinessId: z.number(), ExpiresAt: z.string(), UsedAt: z.string().nullable() })
+      .optional()
+      .parse(db.prepare('SELECT * FROM kiosk_pairing_codes WHERE CodeHash = ?').get(hashSecret(code)));
+    if (!row || row.UsedAt !== null || row.ExpiresAt <= now()) return undefined;
+    db.prepare('UPDATE kiosk_pairing_codes SET UsedAt = ? WHERE CodeHash = ?').run(now(), hashSecret(code));
+    const token = newSecret();
+    const id = Number(
+      db
+        .prepare('INSERT INTO kiosk_devices (Name, BusinessId, TokenHash, StaffPinHash, PairedAt) VALUES (?, ?, ?, ?, ?)')
+        .run(name, row.BusinessId, hashSecret(token), staffPinHash, now()).lastInsertRowid,
+    );
+    return { device: DeviceRow.parse(db.prepare('SELECT * FROM kiosk_devices WHERE Id = ?').get(id)), token };
+  });
+  return {
+    createPairingCode(businessId: number, createdBy: string): { code: string; expiresAt: string } {
+      const code = newPairingCode();
+      const expiresAt = new Date(Date.now() + PAIRING_TTL_MS).toISOString();
+      db.prepare('INSERT INTO kiosk_pairing_codes (CodeHash, BusinessId, CreatedBy, ExpiresAt) VALUES (?, ?, ?, ?)').run(
+        hashSecret(code),
+        businessId,
+        createdBy,
+        expiresAt,
+      );
+      return { code: `${code.slice(0, 4)}-${code.slice(4)}`, expiresAt };
+    },
+
+    /** Exchanges a current, unused code for a device and its token, in one transaction. */
+    redeemPairingCode: (code: string, name: string, staffPinHash: string): { device: Device; token: string } | undefined =>
+      redeem.immediate(code, name, staffPinHash),
+
+    byToken(token: string): Device | undefined {
+      const row = db.prepare('SELECT * FROM kiosk_devices WHERE TokenHash = ?').get(hashSecret(token));
+      return row === undefined ? undefined : DeviceRow.parse(row);
+    },
+    byId(id: number): Device | undefined {
+      const row = db.prepare('SELECT * FROM kiosk_devices WHERE Id = ?').get(id);
+      return row === undefined ? undefined : DeviceRow.parse(row);
+    },
+    list: (): Device[] =>
+      db
+        .prepare('SELECT * FROM kiosk_devices ORDER BY Id')
+        .all()
+        .map((row) => DeviceRow.parse(row)),
+    touch: (id: number) => db.prepare('UPDATE kiosk_devices SET LastSeenAt = ? WHERE Id = ?').run(now(), id),
+    heartbeat: (id: number, beat: Heartbeat) =>
+      db
+        .prepare(
+          'UPDATE kiosk_devices SET LastSeenAt = ?, OutboxPending = ?, OutboxRejected = ?, OutboxOldestAt = ?, AppVersion = ? WHERE Id = ?',
+        )
+        .run(now(), beat.outboxPending, beat.outboxRejected, beat.outboxOldestAt, beat.appVersion, id),
+    revoke: (id: number) =>
+      db.prepare('UPDATE kiosk_devices SET RevokedAt = COALESCE(RevokedAt, ?) WHERE Id = ?').run(now(), id).changes > 0,
+
+    createStaffSession(email: string): { token: string; expiresAt: string } {
+      const token = newSecret();
+      const expiresAt = new Date(Date.now() + STAFF_SESSION_TTL_MS).toISOString();
+      db.prepare('DELETE FROM staff_sessions WHERE ExpiresAt <= ?').run(now());
+      db.prepare('INSERT INTO staff_sessions (TokenHash, Email, ExpiresAt) VALUES (?, ?, ?)').run(hashSecret(token), email, expiresAt);
+      return { token, expiresAt };
+    },
+    staffSession(token: string): string | undefined {
+      const row = z
+        .object({ Email: z.string() })
+        .optional()
+        .parse(db.prepare('SELECT Email FROM staff_sessions WHERE TokenHash = ? AND ExpiresAt > ?').get(hashSecret(token), now()));
+      return row?.Email;
+    },
+  };
+}
+export type DevicesRepository = ReturnType<typeof createDevicesRepository>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { SubmitResultSchema, type SubmitResult } from '../../contract/kiosk-api';
+import type { Db } from './database';
+
+const LedgerRow = z.object({
+  ClientId: z.string(),
+  DeviceId: z.number(),
+  BusinessId: z.number(),
+  CoworkerId: z.number(),
+  Action: z.enum(['in', 'out']),
+  TappedAt: z.string(),
+  EffectiveAt: z.string(),
+  SkewSeconds: z.number(),
+  State: z.enum(['processing', 'done', 'refused']),
+  CheckinId: z.number().nullable(),
+  Result: z.string().nullable(),
+  UpdatedAt: z.string(),
+});
+export type LedgerEntry = z.infer<typeof LedgerRow>;
+
+export interface NewSubmission {
+  clientId: string;
+  deviceId: number;
+  businessId: number;
+  coworkerId: number;
+  action: 'in' | 'out';
+  tappedAt: string;
+  deviceNow: string;
+  receivedAt: string;
+  effectiveAt: string;
+  skewSeconds: number;
+}
+
+/**
+ * The submission ledger. `clientId` is the primary key, so a tap is recorded at most once however
+ * often the tablet sends it; the row is claimed before the upstream call and settled after.
+ */
+export function createLedgerRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO kiosk_submissions (ClientId, DeviceId, BusinessId, CoworkerId, Action, TappedAt, DeviceNow, ReceivedAt, EffectiveAt, SkewSeconds, State, UpdatedAt)
+     VALUES (@clientId, @deviceId, @businessId, @coworkerId, @action, @tappedAt, @deviceNow, @receivedAt, @effectiveAt, @skewSeconds, 'processing', @receivedAt)
+     ON CONFLICT (ClientId) DO NOTHING`,
+  );
+  const get = db.prepare('SELECT * FROM kiosk_submissions WHERE ClientId = ?');
+  const settle = db.prepare('UPDATE kiosk_submissions SET State = ?, CheckinId = ?, Result = ?, UpdatedAt = ? WHERE ClientId = ?');
+  const release = db.prepare("DELETE FROM kiosk_submissions WHERE ClientId = ? AND State = 'processing'");
+  const touch = db.prepare('UPDATE kiosk_submissions SET UpdatedAt = ? WHERE ClientId = ?');
+
+  return {
+    /** Claims the clientId; returns the existing row instead when it was seen before. */
+    claim(entry: NewSubmission): { claimed: true } | { claimed: false; existing: LedgerEntry } {
+      if (insert.run(entry).changes === 1) return { claimed: true };
+      return { claimed: false, existing: LedgerRow.parse(get.get(entry.clientId)) };
+    },
+    /** Takes over a row left `processing` (a crash, or a request that timed out). */
+    reclaim: (clientId: string) => touch.run(new Date().toISOString(), clientId),
+    settle(clientId: string, result: SubmitResult, checkinId: number | null) {
+      settle.run(result.status === 'refused' ? 'refused' : 'done', checkinId, JSON.stringify(result), new Date().toISOString(), clientId);
+    },
+    /** After a failed attempt: the next one may take the claim over at once (and reconciles first). */
+    markStale: (clientId: string) => touch.run(new Date(0).toISOString(), clientId),
+    /** Forgets a claim whose upstream call certainly did not happen, so a retry starts clean. */
+    release: (clientId: string) => release.run(clientId),
+    result(entry: LedgerEntry): SubmitResult | undefined {
+      return entry.Result === null ? undefined : SubmitResultSchema.parse(JSON.parse(entry.Result));
+    },
+    get(clientId: string): LedgerEntry | undefined {
+      const row = get.get(clientId);
+      return row === undefined ? undefined : LedgerRow.parse(row);
+    },
+  };
+}
+export type LedgerRepository = ReturnType<typeof createLedgerRepository>;

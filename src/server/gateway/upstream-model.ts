@@ -1,0 +1,82 @@
+import type { LocationInfo } from '../../contract/kiosk-api';
+import type { BusinessRecord } from '../../contract/nexudus-businesses';
+import type { CheckinRecord } from '../../contract/nexudus-checkins';
+import type { CoworkerRecord } from '../../contract/nexudus-coworkers';
+import { timeOfDayToMinutes } from '../../contract/nexudus-fields';
+import type { CoworkerTimePassRecord, TimePassRecord, TimeSlotRecord } from '../../contract/nexudus-passes';
+import type { Customer, HeldPass, Location, OpenCheckin, PassProduct } from '../../domain/model';
+import { toMinor } from '../../domain/money';
+
+/** Nexudus records (wire names) → the shapes src/domain reasons about. */
+
+export function toLocation(b: BusinessRecord): Location {
+  return {
+    id: b.Id,
+    name: b.Name,
+    timeZone: b.TimeZone,
+    currency: b.CurrencyCode,
+    dailyCutoffMinutes: timeOfDayToMinutes(b.DailyCutoffTime),
+    parentId: b.RootLocationId,
+    paygDailyMinimumMinor: b.PaygDailyMinimum === null ? null : toMinor(b.PaygDailyMinimum, b.CurrencyCode),
+    paygDailyMaximumMinor: b.PaygDailyMaximum === null ? null : toMinor(b.PaygDailyMaximum, b.CurrencyCode),
+  };
+}
+
+export function toLocationInfo(b: BusinessRecord): LocationInfo {
+  return { id: b.Id, name: b.Name, timeZone: b.TimeZone, currency: b.CurrencyCode, pinBeforeCharge: b.KioskPinBeforeCharge };
+}
+
+export function toProduct(p: TimePassRecord, slots: readonly TimeSlotRecord[]): PassProduct {
+  return {
+    id: p.Id,
+    businessId: p.BusinessId,
+    name: p.Name,
+    priceMinor: toMinor(p.Price, p.CurrencyCode),
+    minutesIncluded: p.MinutesIncluded,
+    usePriority: p.UsePriority,
+    businesses: p.Businesses,
+    onlyForMembers: p.OnlyForMembers,
+    onlyForContacts: p.OnlyForContacts,
+    paygForMembers: p.UseAsPayAsYouGoForMembers,
+    paygForContacts: p.UseAsPayAsYouGoForContacts,
+    archived: p.Archived,
+    slots: slots
+      .filter((s) => s.TimePassId === p.Id)
+      .map((s) => ({ dayOfWeek: s.DayOfWeek, fromMinutes: timeOfDayToMinutes(s.FromTime), toMinutes: timeOfDayToMinutes(s.ToTime) })),
+  };
+}
+
+export function toHeldPass(h: CoworkerTimePassRecord, product: PassProduct): HeldPass {
+  return {
+    id: h.Id,
+    uniqueId: h.UniqueId,
+    product,
+    used: h.Used,
+    checkedIn: h.CheckedIn,
+    usedDate: h.UsedDate,
+    remainingMinutes: h.RemainingUses,
+    expireDate: h.ExpireDate,
+    isFromTariff: h.IsFromTariff,
+    isPayAsYouGo: h.IsPayAsYouGo,
+  };
+}
+
+export function toCustomer(c: CoworkerRecord): Customer {
+  return { id: c.Id, fullName: c.FullName, isMember: c.IsMember, active: c.Active && !c.Archived };
+}
+
+export function toOpenCheckin(c: CheckinRecord): OpenCheckin {
+  return { id: c.Id, businessId: c.BusinessId, fromTime: c.FromTime, coworkerTimePassGuid: c.CoworkerTimePassGuid };
+}
+
+/** Linked to the location: its home (invoicing) location or one of its businesses. */
+export function linkedTo(c: CoworkerRecord, businessId: number): boolean {
+  return c.InvoicingBusinessId === businessId || c.Businesses.includes(businessId);
+}
+
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toLocaleUpperCase();
+}
