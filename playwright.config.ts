@@ -18,7 +18,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json'], ...(process.env.CI ? [] : [['html', { open: 'never' }] as const])],
+  reporter: [['list'], ['json', { outputFile: 'artifacts/playwright.json' }], ...(process.env.CI ? [] : [['html', { open: 'never' }] as const])],
   outputDir: 'test-results',
   use: {
     browserName: 'chromium',

@@ -14,6 +14,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        define: { __APP_VERSION__: JSON.stringify('test') },
         test: {
           name: 'kiosk',
           include: ['src/kiosk/**/*.test.{ts,tsx}'],

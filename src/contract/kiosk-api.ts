@@ -1,9 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-/** The kiosk API (`/kiosk/v1`): camelCase, Tapdesk's own. Nexudus wire names stay behind the gateway. */
+/**
+ * The kiosk API (`/kiosk/v1`): camelCase, Tapdesk's own. Nexudus wire names stay behind the gateway.
+ * Written with zod/mini, the tree-shakable form of zod 4, because the kiosk ships it to the tablet.
+ */
 
-const id = z.number().int().positive();
+const id = z.int().check(z.positive());
 const instant = z.iso.datetime({ offset: true });
+const nullableInt = z.nullable(z.int());
 
 export const PAIRING_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}$/;
 export const normalisePairingCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -19,24 +23,28 @@ export const LocationInfoSchema = z.object({
 export type LocationInfo = z.infer<typeof LocationInfoSchema>;
 
 export const PairRequestSchema = z.object({
-  code: z.string().trim().toUpperCase().regex(PAIRING_CODE_PATTERN, { error: 'Enter the 8-character code shown on the admin page.' }),
-  deviceName: z.string().trim().min(1, { error: 'Give this tablet a name.' }).max(60, { error: 'Use at most 60 characters.' }),
-  staffPin: z.string().regex(/^\d{4,8}$/, { error: 'The staff PIN is 4 to 8 digits.' }),
+  code: z
+    .string()
+    .check(z.trim(), z.toUpperCase(), z.regex(PAIRING_CODE_PATTERN, { error: 'Enter the 8-character code shown on the admin page.' })),
+  deviceName: z
+    .string()
+    .check(z.trim(), z.minLength(1, { error: 'Give this tablet a name.' }), z.maxLength(60, { error: 'Use at most 60 characters.' })),
+  staffPin: z.string().check(z.regex(/^\d{4,8}$/, { error: 'The staff PIN is 4 to 8 digits.' })),
 });
 export type PairRequest = z.infer<typeof PairRequestSchema>;
 
 export const DeviceInfoSchema = z.object({ id, name: z.string(), location: LocationInfoSchema });
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
 
-export const PairResponseSchema = z.object({ deviceToken: z.string().min(20), device: DeviceInfoSchema });
+export const PairResponseSchema = z.object({ deviceToken: z.string().check(z.minLength(20)), device: DeviceInfoSchema });
 export type PairResponse = z.infer<typeof PairResponseSchema>;
 
 export const DirectoryEntrySchema = z.object({
   id,
   displayName: z.string(),
   initials: z.string(),
-  company: z.string().nullable(),
-  photoUrl: z.string().nullable(),
+  company: z.nullable(z.string()),
+  photoUrl: z.nullable(z.string()),
   hasPin: z.boolean(),
   hasCard: z.boolean(),
 });
@@ -52,7 +60,7 @@ export type Directory = z.infer<typeof DirectorySchema>;
 
 export const IdentifyRequestSchema = z.object({
   method: z.enum(['pin', 'card']),
-  value: z.string().trim().min(1).max(64),
+  value: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
 });
 export type IdentifyRequest = z.infer<typeof IdentifyRequestSchema>;
 
@@ -63,10 +71,10 @@ export type IdentifyResponse = z.infer<typeof IdentifyResponseSchema>;
 const PassSummarySchema = z.object({
   name: z.string(),
   kind: z.enum(['day', 'time']),
-  minutesLeft: z.number().int().nullable(),
+  minutesLeft: nullableInt,
   /** Other unused passes of the same product after this visit. */
-  passesLeft: z.number().int(),
-  expiresAt: instant.nullable(),
+  passesLeft: z.int(),
+  expiresAt: z.nullable(instant),
   alreadyUsedToday: z.boolean(),
 });
 export type PassSummary = z.infer<typeof PassSummarySchema>;
@@ -75,26 +83,26 @@ export const PaygTermsSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('hourly'),
     currency: z.string(),
-    hourlyRateMinor: z.number().int(),
-    stepMinutes: z.number().int(),
-    stepPriceMinor: z.number().int(),
-    dailyMinimumMinor: z.number().int().nullable(),
-    dailyMaximumMinor: z.number().int().nullable(),
+    hourlyRateMinor: z.int(),
+    stepMinutes: z.int(),
+    stepPriceMinor: z.int(),
+    dailyMinimumMinor: nullableInt,
+    dailyMaximumMinor: nullableInt,
   }),
-  z.object({ kind: z.literal('day'), currency: z.string(), dayPriceMinor: z.number().int() }),
+  z.object({ kind: z.literal('day'), currency: z.string(), dayPriceMinor: z.int() }),
 ]);
 
 export const PaygOfferSchema = z.object({
   name: z.string(),
   terms: PaygTermsSchema,
-  chargedTodayMinor: z.number().int(),
+  chargedTodayMinor: z.int(),
   /** What agreeing costs at least (the first step, or the day price less what was paid today). */
-  firstChargeMinor: z.number().int(),
+  firstChargeMinor: z.int(),
 });
 export type PaygOffer = z.infer<typeof PaygOfferSchema>;
 
 export const EligibilitySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('checked-in'), since: instant, passName: z.string().nullable() }),
+  z.object({ kind: z.literal('checked-in'), since: instant, passName: z.nullable(z.string()) }),
   z.object({ kind: z.literal('pass'), pass: PassSummarySchema }),
   z.object({ kind: z.literal('payg'), payg: PaygOfferSchema }),
   z.object({ kind: z.literal('no-valid-pass') }),
@@ -103,7 +111,7 @@ export const EligibilitySchema = z.discriminatedUnion('kind', [
 export type Eligibility = z.infer<typeof EligibilitySchema>;
 
 export const MemberStatusSchema = z.object({
-  member: z.object({ id, displayName: z.string(), company: z.string().nullable() }),
+  member: z.object({ id, displayName: z.string(), company: z.nullable(z.string()) }),
   location: LocationInfoSchema,
   at: instant,
   eligibility: EligibilitySchema,
@@ -116,14 +124,11 @@ export const SubmitCheckinSchema = z.object({
   action: z.enum(['in', 'out']),
   tappedAt: instant,
   deviceNow: instant,
-  acceptedCharge: z.boolean().default(false),
+  acceptedCharge: z._default(z.boolean(), false),
   /** The member's PIN, when the location asks for it before a charge and they were found by name. */
-  pin: z
-    .string()
-    .regex(/^\d{4,12}$/)
-    .optional(),
+  pin: z.optional(z.string().check(z.regex(/^\d{4,12}$/))),
   /** From /identify, when they identified with a PIN or card. */
-  identityToken: z.string().max(300).optional(),
+  identityToken: z.optional(z.string().check(z.maxLength(300))),
 });
 export type SubmitCheckin = z.infer<typeof SubmitCheckinSchema>;
 
@@ -148,12 +153,12 @@ export const SubmitResultSchema = z.discriminatedUnion('status', [
     /** The recorded time (the tap, corrected for the tablet's clock). */
     at: instant,
     /** Set when a late check-in was recorded as a visit closed at the day's cut-off. */
-    closedAt: instant.nullable(),
-    passName: z.string().nullable(),
-    pass: PassSummarySchema.nullable(),
-    payg: PaygOfferSchema.nullable(),
+    closedAt: z.nullable(instant),
+    passName: z.nullable(z.string()),
+    pass: z.nullable(PassSummarySchema),
+    payg: z.nullable(PaygOfferSchema),
     duplicate: z.boolean(),
-    clockSkewSeconds: z.number().int(),
+    clockSkewSeconds: z.int(),
     clockSkewFlagged: z.boolean(),
   }),
   z.object({
@@ -161,7 +166,7 @@ export const SubmitResultSchema = z.discriminatedUnion('status', [
     clientId: z.string(),
     code: z.enum(REFUSAL_CODES),
     message: z.string(),
-    eligibility: EligibilitySchema.nullable(),
+    eligibility: z.nullable(EligibilitySchema),
     duplicate: z.boolean(),
   }),
   /** Written by the service worker, never by the server: kept in the outbox, sent later. */
@@ -183,14 +188,17 @@ export const KIOSK_ERROR_CODES = [
 ] as const;
 export type KioskErrorCode = (typeof KIOSK_ERROR_CODES)[number];
 export const KioskErrorSchema = z.object({
-  error: z.object({ code: z.enum(KIOSK_ERROR_CODES), message: z.string(), retryAfterSeconds: z.number().int().optional() }),
+  error: z.object({ code: z.enum(KIOSK_ERROR_CODES), message: z.string(), retryAfterSeconds: z.optional(z.int()) }),
 });
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 
-export const StaffCheckSchema = z.object({ staffPin: z.string().regex(/^\d{4,8}$/) });
+export const StaffCheckSchema = z.object({ staffPin: z.string().check(z.regex(/^\d{4,8}$/)) });
 
 /** Staff (admin page) */
-export const StaffSignInSchema = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
+export const StaffSignInSchema = z.object({
+  email: z.string().check(z.trim(), z.minLength(3, { error: 'Enter your email.' }), z.maxLength(254)),
+  password: z.string().check(z.minLength(1, { error: 'Enter your password.' }), z.maxLength(1024)),
+});
 export const StaffSessionSchema = z.object({ staffToken: z.string(), email: z.string(), expiresAt: instant });
 export const PairingCodeRequestSchema = z.object({ businessId: id });
 export const PairingCodeSchema = z.object({ code: z.string(), businessId: id, expiresAt: instant });
@@ -200,19 +208,19 @@ export const AdminDeviceSchema = z.object({
   name: z.string(),
   location: z.object({ id, name: z.string() }),
   pairedAt: instant,
-  lastSeenAt: instant.nullable(),
-  revokedAt: instant.nullable(),
-  outboxPending: z.number().int(),
-  outboxRejected: z.number().int(),
-  outboxOldestAt: instant.nullable(),
-  appVersion: z.string().nullable(),
+  lastSeenAt: z.nullable(instant),
+  revokedAt: z.nullable(instant),
+  outboxPending: z.int(),
+  outboxRejected: z.int(),
+  outboxOldestAt: z.nullable(instant),
+  appVersion: z.nullable(z.string()),
 });
 export type AdminDevice = z.infer<typeof AdminDeviceSchema>;
 
 export const HeartbeatSchema = z.object({
-  outboxPending: z.number().int().min(0).max(1_000_000),
-  outboxRejected: z.number().int().min(0).max(1_000_000),
-  outboxOldestAt: instant.nullable(),
-  appVersion: z.string().max(40),
+  outboxPending: z.int().check(z.gte(0), z.lte(1_000_000)),
+  outboxRejected: z.int().check(z.gte(0), z.lte(1_000_000)),
+  outboxOldestAt: z.nullable(instant),
+  appVersion: z.string().check(z.maxLength(40)),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;

@@ -1,8 +1,60 @@
-export function App() {
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { DeviceInfoSchema } from '../../contract/kiosk-api';
+import { kioskRequest } from '../lib/api-client';
+import { onDeviceChange, readDevice, updateDeviceInfo, type StoredDevice } from '../lib/device-store';
+import { I18nProvider } from '../lib/i18n';
+import { deviceKeys } from '../lib/query-keys';
+import { Kiosk } from './kiosk';
+
+const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+// First run only: pairing is not part of the kiosk's everyday first load.
+const SetupScreen = lazy(() => import('../features/setup/setup-screen').then((m) => ({ default: m.SetupScreen })));
+
+export function createQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+}
+
+/** Re-reads what the tablet is paired to (a revoked token sends it back to setup). */
+function PairedKiosk({ stored }: { stored: StoredDevice }) {
+  useQuery({
+    queryKey: deviceKeys.info,
+    queryFn: async () => {
+      const info = await kioskRequest('/device', DeviceInfoSchema);
+      updateDeviceInfo(info);
+      return info;
+    },
+    staleTime: 5 * 60_000,
+    refetchInterval: 5 * 60_000,
+  });
+  return <Kiosk device={stored.device} />;
+}
+
+function KioskRoot() {
+  const stored = useSyncExternalStore(onDeviceChange, readDevice, () => null);
+  return stored ? (
+    <PairedKiosk stored={stored} />
+  ) : (
+    <Suspense fallback={null}>
+      <SetupScreen />
+    </Suspense>
+  );
+}
+
+export function App({ client: given }: { client?: QueryClient }) {
+  const [client] = useState(() => given ?? createQueryClient());
+  const admin = window.location.pathname.startsWith('/admin');
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-8 bg-brand-900 p-8 text-white">
-      <h1 className="text-5xl font-semibold">Tapdesk</h1>
-      <p className="text-2xl">Check in / out</p>
-    </main>
+    <QueryClientProvider client={client}>
+      <I18nProvider>
+        {admin ? (
+          <Suspense fallback={<p className="p-8 text-xl">Loading…</p>}>
+            <AdminPage />
+          </Suspense>
+        ) : (
+          <KioskRoot />
+        )}
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

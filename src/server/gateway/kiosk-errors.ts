@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import type { KioskErrorCode } from '../../contract/kiosk-api';
 
 const STATUS: Record<KioskErrorCode, number> = {
@@ -21,8 +21,8 @@ export function sendKioskError(reply: FastifyReply, code: KioskErrorCode, messag
 }
 
 /** Parses a body with a contract schema; on failure answers 400 VALIDATION naming the fields. */
-export function parseKioskBody<T>(reply: FastifyReply, schema: z.ZodType<T>, body: unknown): T | undefined {
-  const parsed = schema.safeParse(body);
+export function parseKioskBody<S extends core.$ZodType>(reply: FastifyReply, schema: S, body: unknown): core.output<S> | undefined {
+  const parsed = safeParse(schema, body);
   if (parsed.success) return parsed.data;
   const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
   void sendKioskError(reply, 'VALIDATION', detail.slice(0, 500));

@@ -1,0 +1,80 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { z } from 'zod';
+import { CheckinRecordSchema } from '../src/contract/nexudus-checkins';
+import { listEnvelopeSchema } from '../src/contract/nexudus-envelopes';
+import { CoworkerTimePassRecordSchema } from '../src/contract/nexudus-passes';
+import { CoworkerRecordSchema } from '../src/contract/nexudus-coworkers';
+import { E2E_ADMIN, type TapdeskServer } from './server';
+
+/** The Nexudus API as an integrator sees it: a token, then list calls. */
+export async function adminApi(server: TapdeskServer) {
+  const res = await fetch(`${server.url}/api/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', username: E2E_ADMIN.email, password: E2E_ADMIN.password }),
+  });
+  const { access_token } = z.object({ access_token: z.string() }).parse(await res.json());
+  const get = async (path: string) => {
+    const r = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
+    return r.json() as Promise<unknown>;
+  };
+  return {
+    checkins: async (query = '') =>
+      listEnvelopeSchema(CheckinRecordSchema).parse(await get(`/api/spaces/checkins?size=1000${query}`)).Records,
+    passesOf: async (coworkerId: number) =>
+      listEnvelopeSchema(CoworkerTimePassRecordSchema).parse(
+        await get(`/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${coworkerId}`),
+      ).Records,
+    coworkerId: async (fullName: string) => {
+      const list = listEnvelopeSchema(CoworkerRecordSchema).parse(
+        await get(`/api/spaces/coworkers?Coworker_FullName=${encodeURIComponent(fullName)}`),
+      );
+      const id = list.Records[0]?.Id;
+      if (id === undefined) throw new Error(`no coworker ${fullName}`);
+      return id;
+    },
+  };
+}
+
+/** Staff pair the tablet: sign in on the admin page, create a code, enter it on the setup screen. */
+export async function pairTablet(page: Page, location = 'London Shoreditch') {
+  await page.goto('/admin');
+  await page.getByLabel('Email').fill(E2E_ADMIN.email);
+  await page.getByLabel('Password').fill(E2E_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Location').selectOption({ label: location });
+  await page.getByRole('button', { name: 'Create pairing code' }).click();
+  const code = (await page.getByText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/).textContent()) ?? '';
+  await page.goto('/');
+  await page.getByLabel('Pairing code').fill(code);
+  await page.getByLabel('Tablet name').fill(`Front desk ${location}`);
+  await page.getByLabel(/Staff PIN/).fill('2468');
+  await page.getByRole('button', { name: 'Pair this tablet' }).click();
+  await expect(page.getByText(location, { exact: true })).toBeVisible();
+}
+
+export async function findMember(page: Page, search: string, name: string) {
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await page.getByLabel('Your name or company').fill(search);
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+}
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Screenshots of a screen in landscape and portrait, for people to look at. */
+export async function screenshots(page: Page, name: string) {
+  mkdirSync('artifacts/screenshots', { recursive: true });
+  const original = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 800, height: 1280 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `artifacts/screenshots/${name}-${size.width}x${size.height}.png`, fullPage: true });
+  }
+  await page.setViewportSize(original);
+}

@@ -1,0 +1,135 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { DeviceInfo, MemberStatus, SubmitResult } from '../../contract/kiosk-api';
+import { AttractScreen } from '../features/attract/attract-screen';
+import { MemberScreen, type Identified } from '../features/checkin/member-screen';
+import { ResultScreen } from '../features/checkin/result-screen';
+import type { Tap } from '../features/checkin/submit-api';
+import { FindScreen } from '../features/lookup/find-screen';
+import { identify } from '../features/lookup/identify-api';
+import { PinScreen } from '../features/lookup/pin-screen';
+import { StaffScreen } from '../features/staff/staff-screen';
+import { KioskApiError } from '../lib/api-client';
+import { defaultLanguage, useI18n } from '../lib/i18n';
+import { memberKeys } from '../lib/query-keys';
+import { useIdle } from '../lib/use-idle';
+import { useScanner } from '../lib/use-scanner';
+import { useWakeLock } from '../lib/use-wake-lock';
+import { applyUpdateIfWaiting, onUpdateWaiting, updateWaiting } from '../lib/sw-updates';
+import { Notice } from '../ui/screen';
+
+export const IDLE_MS = 45_000;
+
+type View =
+  | { name: 'attract' }
+  | { name: 'find' }
+  | { name: 'pin' }
+  | { name: 'member'; who: Identified }
+  | { name: 'result'; result: SubmitResult; tap: Tap; status: MemberStatus }
+  | { name: 'staff' };
+
+/** The kiosk's screens and the rules between them: idle reset, scanning from anywhere, updates only at rest. */
+export function Kiosk({ device }: { device: DeviceInfo }) {
+  const { t, setLanguage } = useI18n();
+  const client = useQueryClient();
+  const [view, setView] = useState<View>({ name: 'attract' });
+  const [flash, setFlash] = useState<string | null>(null);
+  const update = useSyncExternalStore(onUpdateWaiting, updateWaiting, () => false);
+  useWakeLock();
+
+  const reset = useCallback(() => {
+    setView({ name: 'attract' });
+    setFlash(null);
+    setLanguage(defaultLanguage());
+    client.removeQueries({ queryKey: memberKeys.all });
+  }, [client, setLanguage]);
+
+  useIdle(IDLE_MS, reset, view.name !== 'attract');
+  useEffect(() => {
+    if (view.name === 'attract' && update) applyUpdateIfWaiting();
+  }, [view.name, update]);
+  useEffect(() => {
+    document.getElementById('screen-title')?.focus();
+  }, [view.name]);
+
+  useScanner(
+    (code) => {
+      setFlash(null);
+      identify({ method: 'card', value: code })
+        .then((who) =>
+          setView({
+            name: 'member',
+            who: { coworkerId: who.coworkerId, displayName: who.displayName, via: 'card', identityToken: who.identityToken },
+          }),
+        )
+        .catch((error: unknown) => {
+          setFlash(
+            error instanceof KioskApiError
+              ? error.code === 'UNKNOWN_CREDENTIAL'
+                ? error.message
+                : t.errors[error.code]
+              : t.errors.INTERNAL,
+          );
+          setView({ name: 'find' });
+        });
+    },
+    view.name !== 'staff' && view.name !== 'result',
+  );
+
+  const screen = (() => {
+    switch (view.name) {
+      case 'attract':
+        return (
+          <AttractScreen
+            location={device.location}
+            pending={0}
+            onStart={() => setView({ name: 'find' })}
+            onStaff={() => setView({ name: 'staff' })}
+          />
+        );
+      case 'find':
+        return (
+          <FindScreen
+            onBack={reset}
+            onUsePin={() => setView({ name: 'pin' })}
+            onSelect={(member) => setView({ name: 'member', who: { coworkerId: member.id, displayName: member.displayName, via: 'name' } })}
+          />
+        );
+      case 'pin':
+        return (
+          <PinScreen
+            onBack={() => setView({ name: 'find' })}
+            onIdentified={(who) =>
+              setView({
+                name: 'member',
+                who: { coworkerId: who.coworkerId, displayName: who.displayName, via: 'pin', identityToken: who.identityToken },
+              })
+            }
+          />
+        );
+      case 'member':
+        return (
+          <MemberScreen
+            who={view.who}
+            onBack={() => setView({ name: 'find' })}
+            onResult={(result, tap, status) => setView({ name: 'result', result, tap, status })}
+          />
+        );
+      case 'result':
+        return <ResultScreen result={view.result} tap={view.tap} status={view.status} onDone={reset} />;
+      case 'staff':
+        return <StaffScreen device={device} onClose={reset} />;
+    }
+  })();
+
+  return (
+    <>
+      {flash ? (
+        <div className="fixed inset-x-0 top-0 z-10 p-4">
+          <Notice tone="error">{flash}</Notice>
+        </div>
+      ) : null}
+      {screen}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { LocationInfo } from '../../../contract/kiosk-api';
+import { longDate, time } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { LANGUAGES, type Language } from '../../lib/messages';
+import { useClock } from '../../lib/use-clock';
+
+/** The screen the tablet rests on: location, clock, one big button, language choice. */
+export function AttractScreen({
+  location,
+  onStart,
+  onStaff,
+  pending,
+}: {
+  location: LocationInfo;
+  onStart: () => void;
+  onStaff: () => void;
+  pending: number;
+}) {
+  const { t, locale, language, setLanguage } = useI18n();
+  const now = useClock();
+  return (
+    <main aria-labelledby="attract-title" className="flex min-h-dvh flex-col bg-brand-900 text-white">
+      <header className="flex items-center justify-between gap-4 p-6">
+        <p className="text-xl font-semibold">{location.name}</p>
+        <div role="group" aria-label={t.language} className="flex gap-2">
+          {(Object.keys(LANGUAGES) as Language[]).map((code) => (
+            <button
+              key={code}
+              type="button"
+              lang={code}
+              aria-pressed={language === code}
+              onClick={() => setLanguage(code)}
+              className={`min-h-12 min-w-12 rounded-xl px-4 text-lg font-semibold ring-2 ring-white ${language === code ? 'bg-white text-brand-900' : 'bg-transparent text-white'}`}
+            >
+              {LANGUAGES[code].languageName}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="flex flex-1 flex-col items-center justify-center gap-8 p-6 text-center">
+        <p className="text-7xl font-bold tabular-nums" aria-label={time(now, location.timeZone, locale)}>
+          {time(now, location.timeZone, locale)}
+        </p>
+        <p className="text-2xl">{longDate(now, location.timeZone, locale)}</p>
+        <h1 id="attract-title" className="sr-only">
+          {t.appName} — {location.name}
+        </h1>
+        <button
+          type="button"
+          onClick={onStart}
+          className="min-h-28 min-w-80 rounded-3xl bg-white px-12 text-4xl font-bold text-brand-900 shadow-lg hover:bg-brand-100"
+        >
+          {t.checkInOut}
+        </button>
+        <p className="text-xl">{t.tapToStart}</p>
+      </div>
+      <footer className="flex items-center justify-between p-4">
+        {pending > 0 ? (
+          <p role="status" className="rounded-full bg-warn-100 px-4 py-2 text-base font-semibold text-slate-900">
+            {t.pendingIndicator(pending)}
+          </p>
+        ) : (
+          <span />
+        )}
+        <button
+          type="button"
+          onClick={onStaff}
+          className="min-h-12 min-w-12 rounded-xl px-4 text-base text-white underline underline-offset-4"
+        >
+          {t.staffTitle}
+        </button>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,125 @@
+import type { MemberStatus, PassSummary, SubmitResult } from '../../../contract/kiosk-api';
+import { KioskApiError } from '../../lib/api-client';
+import { time } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { Button } from '../../ui/button';
+import { Notice, Screen } from '../../ui/screen';
+import { ConsentForm, type Consent } from './consent-form';
+import { PaygNotice } from './payg-notice';
+import { useMemberStatus } from './status-api';
+import { newTap, useSubmitTap, type Tap } from './submit-api';
+
+export interface Identified {
+  coworkerId: number;
+  displayName: string;
+  /** How they found themself: by name the PIN may be needed before a charge. */
+  via: 'name' | 'pin' | 'card';
+  identityToken?: string;
+}
+
+function hours(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+}
+
+function PassCard({ pass }: { pass: PassSummary }) {
+  const { t } = useI18n();
+  return (
+    <Notice tone="success" title={t.todayUses}>
+      <p className="text-2xl font-bold">{pass.name}</p>
+      <p>
+        {pass.kind === 'day' ? t.dayPass : t.timePass}
+        {pass.minutesLeft !== null ? ` · ${t.minutesLeft(hours(pass.minutesLeft))}` : ''}
+        {pass.passesLeft > 0 ? ` · ${t.passesLeft(pass.passesLeft)}` : ''}
+      </p>
+      {pass.alreadyUsedToday ? <p>{t.alreadyUsedToday}</p> : null}
+    </Notice>
+  );
+}
+
+/** Greeting, current state, the pass or the PAYG warning and consent, and the one action that fits. */
+export function MemberScreen({
+  who,
+  onResult,
+  onBack,
+}: {
+  who: Identified;
+  onResult: (result: SubmitResult, tap: Tap, status: MemberStatus) => void;
+  onBack: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const status = useMemberStatus(who.coworkerId);
+  const submit = useSubmitTap();
+  const send = (action: 'in' | 'out', consent?: Consent) => {
+    if (!status.data) return;
+    const tap = newTap({
+      coworkerId: who.coworkerId,
+      action,
+      acceptedCharge: consent?.acceptedCharge ?? false,
+      pin: consent?.pin,
+      identityToken: who.identityToken,
+    });
+    const snapshot = status.data;
+    submit.mutate(tap, { onSuccess: (result) => onResult(result, tap, snapshot) });
+  };
+  const firstName = who.displayName.split(' ')[0] ?? who.displayName;
+  const loadError = status.error instanceof KioskApiError ? t.errors[status.error.code] : status.error ? t.errors.INTERNAL : null;
+  const submitError = submit.error instanceof KioskApiError ? t.errors[submit.error.code] : submit.error ? t.errors.INTERNAL : null;
+  const data = status.data;
+  const eligibility = data?.eligibility;
+
+  return (
+    <Screen
+      title={t.hello(firstName)}
+      actions={
+        <Button variant="secondary" onClick={onBack}>
+          {t.back}
+        </Button>
+      }
+    >
+      {status.isPending ? <p className="text-xl">{t.loading}</p> : null}
+      {loadError ? <Notice tone="error">{loadError}</Notice> : null}
+      {submitError ? <Notice tone="error">{submitError}</Notice> : null}
+      {data && eligibility ? (
+        <>
+          <p className="text-2xl">
+            {eligibility.kind === 'checked-in'
+              ? `${t.checkedInSince(time(eligibility.since, data.location.timeZone, locale))}${eligibility.passName ? ` (${t.withPass(eligibility.passName)})` : ''}`
+              : t.notCheckedIn}
+          </p>
+          {eligibility.kind === 'checked-in' ? (
+            <Button size="lg" disabled={submit.isPending} onClick={() => send('out')}>
+              {t.checkOut}
+            </Button>
+          ) : null}
+          {eligibility.kind === 'pass' ? (
+            <>
+              <PassCard pass={eligibility.pass} />
+              <Button size="lg" disabled={submit.isPending} onClick={() => send('in')}>
+                {t.checkIn}
+              </Button>
+            </>
+          ) : null}
+          {eligibility.kind === 'payg' ? (
+            <>
+              <PaygNotice offer={eligibility.payg} />
+              <ConsentForm
+                pinRequired={data.location.pinBeforeCharge && who.via === 'name'}
+                pending={submit.isPending}
+                onSubmit={(consent) => send('in', consent)}
+              />
+            </>
+          ) : null}
+          {eligibility.kind === 'no-valid-pass' ? (
+            <Notice tone="error" title={t.refused}>
+              <p>{t.noValidPass}</p>
+              <p>{t.seeFrontDesk}</p>
+            </Notice>
+          ) : null}
+          {eligibility.kind === 'inactive' ? <Notice tone="error">{t.inactive}</Notice> : null}
+        </>
+      ) : null}
+    </Screen>
+  );
+}

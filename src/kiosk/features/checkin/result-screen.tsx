@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MemberStatus, SubmitResult } from '../../../contract/kiosk-api';
+import { money, time } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { Button } from '../../ui/button';
+import { Notice, Screen } from '../../ui/screen';
+import type { Tap } from './submit-api';
+
+export const RESULT_SECONDS = 8;
+
+/** What happened, in words a member reads at a glance; then back to the start. */
+export function ResultScreen({
+  result,
+  tap,
+  status,
+  onDone,
+}: {
+  result: SubmitResult;
+  tap: Tap;
+  status: MemberStatus;
+  onDone: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [left, setLeft] = useState(RESULT_SECONDS);
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    const timer = window.setInterval(() => setLeft((s) => s - 1), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (left <= 0) done.current();
+  }, [left]);
+
+  const tz = status.location.timeZone;
+  const m = (minor: number, currency: string) => money(minor, currency, locale);
+  let title: string;
+  let body: React.ReactNode;
+  if (result.status === 'queued') {
+    title = tap.action === 'in' ? t.queuedTitle : t.queuedOutTitle;
+    body = <Notice tone="success">{t.queuedNote}</Notice>;
+  } else if (result.status === 'refused') {
+    title = t.refused;
+    body = (
+      <Notice tone="error">
+        <p>{result.code === 'NO_VALID_PASS' ? t.noValidPass : result.message}</p>
+        {result.code === 'NO_VALID_PASS' ? <p>{t.seeFrontDesk}</p> : null}
+      </Notice>
+    );
+  } else {
+    const at = time(result.at, tz, locale);
+    title = result.status === 'checked-in' ? t.checkedIn(at) : t.checkedOut(at);
+    const payg = result.payg;
+    body = (
+      <Notice tone="success">
+        {result.passName && !payg ? (
+          <p className="text-2xl font-bold">
+            {result.passName}
+            {result.pass && result.pass.passesLeft > 0 ? ` — ${t.passesLeft(result.pass.passesLeft)}` : ''}
+          </p>
+        ) : null}
+        {payg && result.status === 'checked-in' ? (
+          <p className="text-2xl font-bold">
+            {payg.terms.kind === 'hourly'
+              ? t.paygStarted(m(payg.terms.hourlyRateMinor, payg.terms.currency))
+              : t.paygStartedDay(m(payg.terms.dayPriceMinor, payg.terms.currency))}
+            {payg.terms.kind === 'hourly' && payg.terms.dailyMaximumMinor !== null
+              ? `, ${t.paygCap(m(payg.terms.dailyMaximumMinor, payg.terms.currency))}`
+              : ''}
+          </p>
+        ) : null}
+        {payg && result.status === 'checked-out' ? (
+          <p className="text-2xl font-bold">{t.paygTotalToday(m(payg.chargedTodayMinor, payg.terms.currency))}</p>
+        ) : null}
+        {result.closedAt ? <p>{t.closedAtCutoff(time(result.closedAt, tz, locale))}</p> : null}
+      </Notice>
+    );
+  }
+  return (
+    <Screen
+      title={title}
+      actions={
+        <Button autoFocus onClick={onDone}>
+          {t.done}
+        </Button>
+      }
+    >
+      {body}
+      <p className="text-lg text-slate-700">{t.returningSoon(Math.max(left, 0))}</p>
+    </Screen>
+  );
+}

@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { SubmitResultSchema, type SubmitCheckin } from '../../../contract/kiosk-api';
+import { kioskRequest } from '../../lib/api-client';
+import { memberKeys } from '../../lib/query-keys';
+
+export type Tap = Omit<SubmitCheckin, 'deviceNow'>;
+
+/** Made at the moment of the tap: its id and time travel with it however late it is sent. */
+export function newTap(fields: Omit<Tap, 'clientId' | 'tappedAt'>): Tap {
+  return { clientId: crypto.randomUUID(), tappedAt: new Date().toISOString(), ...fields };
+}
+
+export function submitTap(tap: Tap) {
+  return kioskRequest('/checkins', SubmitResultSchema, { method: 'POST', body: { ...tap, deviceNow: new Date().toISOString() } });
+}
+
+/**
+ * Submissions run with networkMode 'always': TanStack's default would hold the request while the
+ * browser says it is offline, and it would never reach the service worker's outbox.
+ */
+export function useSubmitTap() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['checkin'],
+    mutationFn: submitTap,
+    networkMode: 'always',
+    retry: false,
+    onSettled: (_result, _error, tap) => client.invalidateQueries({ queryKey: memberKeys.status(tap.coworkerId) }),
+  });
+}

@@ -1,0 +1,53 @@
+import type * as z from 'zod/mini';
+import { PairRequestSchema } from '../../../contract/kiosk-api';
+import { KioskApiError } from '../../lib/api-client';
+import { useI18n } from '../../lib/i18n';
+import { Button } from '../../ui/button';
+import { Notice, Screen } from '../../ui/screen';
+import { TextField } from '../../ui/text-field';
+import { useZodForm } from '../../ui/use-zod-form';
+import { usePairDevice } from './pair-api';
+
+type PairForm = z.input<typeof PairRequestSchema>;
+
+/** First run: staff pair the tablet to a location with a one-time code. */
+export function SetupScreen() {
+  const { t } = useI18n();
+  const pair = usePairDevice();
+  const form = useZodForm(PairRequestSchema, { code: '', deviceName: 'Reception tablet', staffPin: '' } satisfies PairForm);
+  const { errors } = form.formState;
+  const failure =
+    pair.error instanceof KioskApiError
+      ? pair.error.code === 'UNKNOWN_CREDENTIAL' || pair.error.code === 'RATE_LIMITED'
+        ? pair.error.message
+        : t.errors[pair.error.code]
+      : null;
+  return (
+    <Screen title={t.setupTitle}>
+      <p className="text-xl text-slate-800">{t.setupIntro}</p>
+      <form className="flex max-w-xl flex-col gap-5" noValidate onSubmit={form.handleSubmit((values) => pair.mutate(values))}>
+        <TextField
+          label={t.pairingCode}
+          autoComplete="off"
+          autoCapitalize="characters"
+          placeholder="ABCD-2345"
+          error={errors.code?.message}
+          {...form.register('code')}
+        />
+        <TextField label={t.deviceName} error={errors.deviceName?.message} {...form.register('deviceName')} />
+        <TextField
+          label={t.staffPin}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          error={errors.staffPin?.message}
+          {...form.register('staffPin')}
+        />
+        {failure ? <Notice tone="error">{failure}</Notice> : null}
+        <Button type="submit" disabled={pair.isPending}>
+          {t.pair}
+        </Button>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState, type ReactNode } from 'react';
+import type { DeviceInfo } from '../../../contract/kiosk-api';
+import { KioskApiError } from '../../lib/api-client';
+import { forgetDevice } from '../../lib/device-store';
+import { useI18n } from '../../lib/i18n';
+import { useOnline } from '../../lib/use-online';
+import { Button } from '../../ui/button';
+import { PinPad } from '../../ui/pin-pad';
+import { Notice, Screen } from '../../ui/screen';
+import { useStaffCheck } from './staff-api';
+
+/** Behind the staff PIN: what this tablet is paired to, its connection, full screen, unpair. */
+export function StaffScreen({ device, onClose, children }: { device: DeviceInfo; onClose: () => void; children?: ReactNode }) {
+  const { t } = useI18n();
+  const online = useOnline();
+  const [pin, setPin] = useState('');
+  const check = useStaffCheck();
+  const error =
+    check.error instanceof KioskApiError
+      ? check.error.code === 'UNKNOWN_CREDENTIAL'
+        ? check.error.message
+        : t.errors[check.error.code]
+      : null;
+  const actions = (
+    <Button variant="secondary" onClick={onClose}>
+      {t.close}
+    </Button>
+  );
+  if (!check.isSuccess) {
+    return (
+      <Screen title={t.staffTitle} actions={actions}>
+        {error ? <Notice tone="error">{error}</Notice> : null}
+        <PinPad
+          label={t.staffEnterPin}
+          value={pin}
+          maxLength={8}
+          onChange={setPin}
+          disabled={check.isPending}
+          onSubmit={() => check.mutate(pin, { onSettled: () => setPin('') })}
+        />
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={t.staffTitle} actions={actions}>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-xl">
+        <dt className="font-semibold">{t.location}</dt>
+        <dd>{device.location.name}</dd>
+        <dt className="font-semibold">{t.device}</dt>
+        <dd>{device.name}</dd>
+        <dt className="font-semibold">{t.version}</dt>
+        <dd>{__APP_VERSION__}</dd>
+        <dt className="font-semibold">{t.connection}</dt>
+        <dd>{online ? t.online : t.offline}</dd>
+      </dl>
+      {children}
+      <div className="flex flex-wrap gap-4">
+        <Button variant="secondary" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
+          {t.fullscreen}
+        </Button>
+        <Button variant="danger" onClick={forgetDevice}>
+          {t.unpair}
+        </Button>
+      </div>
+    </Screen>
+  );
+}

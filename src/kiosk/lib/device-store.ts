@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+import { DeviceInfoSchema, type DeviceInfo } from '../../contract/kiosk-api';
+
+const KEY = 'tapdesk.device';
+const StoredDeviceSchema = z.object({ token: z.string().check(z.minLength(20)), device: DeviceInfoSchema });
+export type StoredDevice = z.infer<typeof StoredDeviceSchema>;
+
+type Listener = (device: StoredDevice | null) => void;
+const listeners = new Set<Listener>();
+
+/** The tablet's pairing: its device token (the only secret it holds) and what it was paired to. */
+let cached: StoredDevice | null | undefined;
+
+function load(): StoredDevice | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    const parsed = raw ? z.safeParse(StoredDeviceSchema, JSON.parse(raw)) : undefined;
+    return parsed?.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same object until it changes, so React can subscribe to it. */
+export function readDevice(): StoredDevice | null {
+  if (cached === undefined) cached = load();
+  return cached;
+}
+
+export function saveDevice(token: string, device: DeviceInfo): void {
+  const stored = { token, device };
+  localStorage.setItem(KEY, JSON.stringify(stored));
+  cached = stored;
+  listeners.forEach((l) => l(stored));
+}
+
+export function updateDeviceInfo(device: DeviceInfo): void {
+  const current = readDevice();
+  if (current) saveDevice(current.token, device);
+}
+
+export function forgetDevice(): void {
+  localStorage.removeItem(KEY);
+  cached = null;
+  listeners.forEach((l) => l(null));
+}
+
+export function onDeviceChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,0 +1,34 @@
+import { Workbox } from 'workbox-window';
+
+type Listener = () => void;
+let workbox: Workbox | undefined;
+let waiting = false;
+const listeners = new Set<Listener>();
+
+/**
+ * Registers the service worker. A new version waits until the kiosk is idle on its start screen
+ * (applyUpdateIfWaiting), so nobody's check-in is interrupted by a reload.
+ */
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  workbox = new Workbox('/sw.js');
+  workbox.addEventListener('waiting', () => {
+    waiting = true;
+    listeners.forEach((l) => l());
+  });
+  workbox.addEventListener('controlling', () => window.location.reload());
+  void workbox.register();
+}
+
+export function updateWaiting(): boolean {
+  return waiting;
+}
+
+export function onUpdateWaiting(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function applyUpdateIfWaiting(): void {
+  if (waiting && workbox) workbox.messageSkipWaiting();
+}
