@@ -66,7 +66,7 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
           setFlash(
             error instanceof KioskApiError
               ? error.code === 'UNKNOWN_CREDENTIAL'
-                ? error.message
+                ? t.unknownCard
                 : t.errors[error.code]
               : t.errors.INTERNAL,
           );

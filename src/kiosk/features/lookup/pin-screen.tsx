@@ -12,7 +12,14 @@ export function PinScreen({ onIdentified, onBack }: { onIdentified: (who: Identi
   const { t } = useI18n();
   const [pin, setPin] = useState('');
   const identify = useIdentify();
-  const error = identify.error instanceof KioskApiError ? t.errors[identify.error.code] : identify.error ? t.errors.INTERNAL : null;
+  const error =
+    identify.error instanceof KioskApiError
+      ? identify.error.code === 'UNKNOWN_CREDENTIAL'
+        ? t.unknownPin
+        : t.errors[identify.error.code]
+      : identify.error
+        ? t.errors.INTERNAL
+        : null;
   return (
     <Screen
       title={t.enterPin}

@@ -1,0 +1,39 @@
+import { adminApi, expectAccessible, pairTablet, screenshots } from './helpers';
+import { expect, test } from './fixtures';
+
+test('a member identifies with their PIN; a wrong PIN is refused', async ({ page }) => {
+  await pairTablet(page);
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await page.getByRole('button', { name: 'Use my PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  for (const digit of '11111') await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('We could not find that PIN. Please try again.')).toBeVisible();
+  await screenshots(page, 'pin');
+  await expectAccessible(page);
+  await page.getByRole('textbox', { name: 'PIN' }).fill('24680');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Amélie' })).toBeVisible();
+});
+
+test('a keyboard-wedge card scan on the start screen finds the member and checks them in', async ({ page, server }) => {
+  const api = await adminApi(server);
+  const dmitri = await api.coworkerId('Dmitri Ivanov');
+  await pairTablet(page);
+  await page.keyboard.type('CARD-DMITRI', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Hello, Dmitri' })).toBeVisible();
+  await expect(page.getByText('10-Hour Pass', { exact: true })).toBeVisible();
+  await expect(page.getByText(/10 h 00 min left/)).toBeVisible();
+  await page.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Checked in at/ })).toBeVisible();
+  expect(await api.checkins(`&Checkin_Coworker=${dmitri}`)).toHaveLength(1);
+});
+
+test('an unknown card says so and leaves the kiosk usable', async ({ page }) => {
+  await pairTablet(page);
+  await page.keyboard.type('CARD-NOBODY', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('We could not find that card. Try again or find yourself by name.')).toBeVisible();
+  await expect(page.getByLabel('Your name or company')).toBeVisible();
+});
