@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
 
-/** Lower case, accents folded: "Amélie" and "amelie" match, "Łukasz" finds "lukasz". */
+/** Lower case, accents and apostrophes folded: "Amélie" finds "amelie", "Łukasz" "lukasz", "O'Brien" "obrien". */
 export function fold(text: string): string {
   return text
     .normalize('NFD')
@@ -10,6 +10,7 @@ export function fold(text: string): string {
     .replace(/ø/g, 'o')
     .replace(/Ø/g, 'O')
     .replace(/ß/g, 'ss')
+    .replace(/['’]/g, '')
     .toLowerCase();
 }
 
@@ -26,7 +27,7 @@ export function buildSearchIndex(members: readonly DirectoryEntry[]): SearchInde
     return {
       member,
       fullName,
-      nameWords: fullName.split(/[\s'’-]+/).filter(Boolean),
+      nameWords: fullName.split(/[\s-]+/).filter(Boolean),
       companyWords: fold(member.company ?? '')
         .split(/\s+/)
         .filter(Boolean),

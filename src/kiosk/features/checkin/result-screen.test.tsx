@@ -1,0 +1,84 @@
+import { act, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SubmitResult } from '../../../contract/kiosk-api';
+import { buildStatus, renderScreen } from '../../testing/render';
+import { RESULT_SECONDS, ResultScreen } from './result-screen';
+
+const status = buildStatus({ kind: 'no-valid-pass' });
+const tap = { clientId: 'c', coworkerId: 7, action: 'in' as const, tappedAt: '2026-11-23T09:02:00.000Z', acceptedCharge: false };
+const done: SubmitResult = {
+  status: 'checked-in',
+  clientId: 'c',
+  checkinId: 1,
+  at: '2026-11-23T09:02:00.000Z',
+  closedAt: null,
+  passName: 'Day Pass',
+  pass: { name: 'Day Pass', kind: 'day', minutesLeft: null, passesLeft: 3, expiresAt: null, alreadyUsedToday: false },
+  payg: null,
+  duplicate: false,
+  clockSkewSeconds: 0,
+  clockSkewFlagged: false,
+};
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('ResultScreen', () => {
+  it('says when and with which pass, then returns to the start', () => {
+    const onDone = vi.fn();
+    renderScreen(<ResultScreen result={done} tap={tap} status={status} onDone={onDone} />);
+    expect(screen.getByRole('heading', { name: 'Checked in at 09:02' })).toBeTruthy();
+    expect(screen.getByText('Day Pass — 3 more left')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(RESULT_SECONDS * 1000));
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it('tells a member a queued check-in is safe', () => {
+    renderScreen(
+      <ResultScreen result={{ status: 'queued', clientId: 'c', queuedAt: tap.tappedAt }} tap={tap} status={status} onDone={vi.fn()} />,
+    );
+    expect(screen.getByRole('heading', { name: 'You’re checked in' })).toBeTruthy();
+    expect(screen.getByText(/as soon as the connection is back/)).toBeTruthy();
+  });
+
+  it('shows the PAYG rate started and a late visit closed at the cut-off', () => {
+    const payg: SubmitResult = {
+      ...done,
+      passName: 'Pay As You Go',
+      pass: null,
+      closedAt: '2026-11-24T03:00:00.000Z',
+      payg: {
+        name: 'Pay As You Go',
+        terms: {
+          kind: 'hourly',
+          currency: 'GBP',
+          hourlyRateMinor: 600,
+          stepMinutes: 15,
+          stepPriceMinor: 150,
+          dailyMinimumMinor: null,
+          dailyMaximumMinor: 2000,
+        },
+        chargedTodayMinor: 0,
+        firstChargeMinor: 150,
+      },
+    };
+    renderScreen(<ResultScreen result={payg} tap={tap} status={status} onDone={vi.fn()} />);
+    expect(screen.getByText('Pay As You Go started: £6.00 per hour, At most £20.00 today.')).toBeTruthy();
+    expect(screen.getByText('Recorded as a visit that ended at 03:00.')).toBeTruthy();
+  });
+
+  it('explains a refusal', () => {
+    renderScreen(
+      <ResultScreen
+        result={{ status: 'refused', clientId: 'c', code: 'NO_VALID_PASS', message: 'x', eligibility: null, duplicate: false }}
+        tap={tap}
+        status={status}
+        onDone={vi.fn()}
+      />,
+      {
+        language: 'de',
+      },
+    );
+    expect(screen.getByRole('heading', { name: 'Das hat nicht geklappt' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,48 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import type { MemberStatus } from '../../contract/kiosk-api';
+import { I18nProvider } from '../lib/i18n';
+import type { Language } from '../lib/messages';
+
+type Handler = (path: string, init: RequestInit | undefined) => { status: number; body: unknown };
+
+/**
+ * Renders a screen with the app's providers. The network is a function from path to answer, so a
+ * test states exactly what the gateway said; the answers are parsed by the real client.
+ */
+export function renderScreen(ui: ReactElement, options: { handler?: Handler; language?: Language } = {}) {
+  const calls: { path: string; body: unknown }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init?: RequestInit) => {
+      const path = String(input).replace('/kiosk/v1', '');
+      calls.push({ path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+      const answer = options.handler?.(path, init) ?? { status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'down' } } };
+      return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
+        status: answer.status,
+        headers: { 'content-type': 'application/json' },
+      });
+    }),
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const result = render(
+    <QueryClientProvider client={client}>
+      <I18nProvider initial={options.language ?? 'en'}>{ui}</I18nProvider>
+    </QueryClientProvider>,
+  );
+  return { ...result, calls, client };
+}
+
+export const LONDON = { id: 2, name: 'London Shoreditch', timeZone: 'Europe/London', currency: 'GBP', pinBeforeCharge: false };
+
+export function buildStatus(eligibility: MemberStatus['eligibility'], overrides: Partial<MemberStatus> = {}): MemberStatus {
+  return {
+    member: { id: 7, displayName: 'Amélie Laurent', company: 'Lumen Studio' },
+    location: LONDON,
+    at: '2026-11-23T09:00:00.000Z',
+    eligibility,
+    ...overrides,
+  };
+}
