@@ -12,4 +12,4 @@ if (root) {
     </StrictMode>,
   );
 }
-registerServiceWorker();
+void registerServiceWorker();

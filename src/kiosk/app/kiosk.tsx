@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DeviceInfo, MemberStatus, SubmitResult } from '../../contract/kiosk-api';
 import { AttractScreen } from '../features/attract/attract-screen';
 import { MemberScreen, type Identified } from '../features/checkin/member-screen';
@@ -8,7 +8,6 @@ import type { Tap } from '../features/checkin/submit-api';
 import { FindScreen } from '../features/lookup/find-screen';
 import { identify } from '../features/lookup/identify-api';
 import { PinScreen } from '../features/lookup/pin-screen';
-import { StaffScreen } from '../features/staff/staff-screen';
 import { KioskApiError } from '../lib/api-client';
 import { defaultLanguage, useI18n } from '../lib/i18n';
 import { memberKeys } from '../lib/query-keys';
@@ -19,6 +18,8 @@ import { applyUpdateIfWaiting, onUpdateWaiting, updateWaiting } from '../lib/sw-
 import { Notice } from '../ui/screen';
 
 export const IDLE_MS = 45_000;
+
+const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
 
 type View =
   | { name: 'attract' }
@@ -118,7 +119,11 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
       case 'result':
         return <ResultScreen result={view.result} tap={view.tap} status={view.status} onDone={reset} />;
       case 'staff':
-        return <StaffScreen device={device} onClose={reset} />;
+        return (
+          <Suspense fallback={null}>
+            <StaffScreen device={device} onClose={reset} />
+          </Suspense>
+        );
     }
   })();
 

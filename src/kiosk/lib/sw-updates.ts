@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 type Listener = () => void;
 let workbox: Workbox | undefined;
@@ -9,15 +9,17 @@ const listeners = new Set<Listener>();
  * Registers the service worker. A new version waits until the kiosk is idle on its start screen
  * (applyUpdateIfWaiting), so nobody's check-in is interrupted by a reload.
  */
-export function registerServiceWorker(): void {
+export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  // Loaded after first paint: registration is not needed to show the start screen.
+  const { Workbox } = await import('workbox-window');
   workbox = new Workbox('/sw.js');
   workbox.addEventListener('waiting', () => {
     waiting = true;
     listeners.forEach((l) => l());
   });
   workbox.addEventListener('controlling', () => window.location.reload());
-  void workbox.register();
+  await workbox.register();
 }
 
 export function updateWaiting(): boolean {

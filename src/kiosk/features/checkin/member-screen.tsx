@@ -4,7 +4,8 @@ import { time } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
-import { ConsentForm, type Consent } from './consent-form';
+import { lazy, Suspense } from 'react';
+import type { Consent } from './consent-form';
 import { PaygNotice } from './payg-notice';
 import { useMemberStatus } from './status-api';
 import { newTap, useSubmitTap, type Tap } from './submit-api';
@@ -16,6 +17,9 @@ export interface Identified {
   via: 'name' | 'pin' | 'card';
   identityToken?: string;
 }
+
+// Only PAYG visits need the consent form (and react-hook-form): loaded when one shows, precached for offline.
+const ConsentForm = lazy(() => import('./consent-form').then((m) => ({ default: m.ConsentForm })));
 
 function hours(minutes: number): string {
   const h = Math.floor(minutes / 60);
@@ -104,11 +108,13 @@ export function MemberScreen({
           {eligibility.kind === 'payg' ? (
             <>
               <PaygNotice offer={eligibility.payg} />
-              <ConsentForm
-                pinRequired={data.location.pinBeforeCharge && who.via === 'name'}
-                pending={submit.isPending}
-                onSubmit={(consent) => send('in', consent)}
-              />
+              <Suspense fallback={<p className="text-xl">{t.loading}</p>}>
+                <ConsentForm
+                  pinRequired={data.location.pinBeforeCharge && who.via === 'name'}
+                  pending={submit.isPending}
+                  onSubmit={(consent) => send('in', consent)}
+                />
+              </Suspense>
             </>
           ) : null}
           {eligibility.kind === 'no-valid-pass' ? (
