@@ -73,7 +73,7 @@ describe('MemberScreen', () => {
     const { calls, onResult } = show(buildStatus(hourly));
     expect(await screen.findByText('£6.00 per hour, charged in 15-minute steps of £1.50.')).toBeTruthy();
     expect(screen.getByText('At most £20.00 today.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Check in and agree to pay' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Check in and agree to pay' }));
     expect(await screen.findByText('Please agree to the charge to check in.')).toBeTruthy();
     expect(calls.filter((c) => c.path === '/checkins')).toHaveLength(0);
     fireEvent.click(screen.getByLabelText('I agree to be charged'));
