@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['src/{contract,domain,server,sw}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/{contract,domain,server,sw}/**/*.test.ts', 'scripts/**/*.test.ts', 'integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

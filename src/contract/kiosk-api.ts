@@ -142,6 +142,7 @@ export const REFUSAL_CODES = [
   'INACTIVE',
   'DEVICE_REVOKED',
   'UPSTREAM_REFUSED',
+  'UNKNOWN_MEMBER',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -1,10 +1,107 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { PageMessageSchema, type WorkerMessage } from '../contract/outbox';
+import { handleCheckin } from './checkin-route';
+import { summarise } from './messages';
+import { openOutboxStore, type OutboxStore } from './outbox-store';
+import { createReplayer, type EntryOutcome } from './replay';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
 
-// The app shell: every built asset, so a reload works with no network.
+const SYNC_TAG = 'tapdesk-outbox';
+
+// 1. The app shell: every built asset, so a reload works with no network. API JSON is never cached here.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/kiosk\//, /^\/health/] }));
+
+// 2. The outbox: IndexedDB, or null where the browser will not give us storage (online-only then).
+const storePromise: Promise<OutboxStore | null> = openOutboxStore().catch(() => null);
+const outcomes = new Map<string, EntryOutcome>();
+const replayerPromise = storePromise.then((store) =>
+  store
+    ? createReplayer(store, {
+        fetch: (url, init) => fetch(url, init),
+        onOutcome: (entry, outcome) => outcomes.set(entry.clientId, outcome),
+      })
+    : null,
+);
+let lastSeq = 0;
+const nextSeq = () => (lastSeq = Math.max(Date.now(), lastSeq + 1));
+
+async function broadcast(): Promise<void> {
+  const message: WorkerMessage = { type: 'OUTBOX_CHANGED', summary: await summarise(await storePromise) };
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
+}
+
+async function replay(): Promise<void> {
+  const replayer = await replayerPromise;
+  if (!replayer) return;
+  await replayer.replay();
+  outcomes.clear();
+  await broadcast();
+}
+
+interface SyncRegistration {
+  sync?: { register(tag: string): Promise<void> };
+}
+function requestBackgroundSync(): void {
+  // Where the browser has Background Sync it wakes us when the network returns; the page's own
+  // triggers (start-up, `online`, a timer, staff "send now") work everywhere.
+  void (self.registration as ServiceWorkerRegistration & SyncRegistration).sync?.register(SYNC_TAG).catch(() => undefined);
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'POST' || url.origin !== self.location.origin || url.pathname !== '/kiosk/v1/checkins') return;
+  event.respondWith(
+    handleCheckin(event.request, {
+      store: () => storePromise,
+      replayer: () => replayerPromise,
+      outcomes,
+      nextSeq,
+      changed: () => void broadcast(),
+    }).then((response) => {
+      if (response.status === 202) requestBackgroundSync();
+      return response;
+    }),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  const message = PageMessageSchema.safeParse(event.data);
+  if (!message.success) return;
+  switch (message.data.type) {
+    case 'SKIP_WAITING':
+      void self.skipWaiting();
+      break;
+    case 'OUTBOX_REPLAY':
+      event.waitUntil(replay());
+      break;
+    case 'OUTBOX_STATUS':
+      event.waitUntil(broadcast());
+      break;
+    case 'OUTBOX_DISCARD': {
+      const clientId = message.data.clientId;
+      event.waitUntil(
+        storePromise.then(async (store) => {
+          const entry = await store?.get(clientId);
+          // Only entries staff have seen rejected can be cleared; waiting ones are never dropped.
+          if (entry?.state === 'rejected') await store?.delete(clientId);
+          await broadcast();
+        }),
+      );
+      break;
+    }
+  }
+});
+
+self.addEventListener('sync', (event) => {
+  const sync = event as ExtendableEvent & { tag?: string };
+  if (sync.tag === SYNC_TAG) sync.waitUntil(replay());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim().then(replay));
+});

@@ -10,6 +10,7 @@ import {
   type DeviceInfo,
 } from '../../contract/kiosk-api';
 import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
+import { CheckinBatchSchema, type CheckinBatchResult } from '../../contract/outbox';
 import type { Device, DevicesRepository } from '../db/devices-repository';
 import { hashPassword, verifyPassword } from '../lib/passwords';
 import { createRateLimiter } from '../lib/rate-limiter';
@@ -163,6 +164,46 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
         at: memberFacts.input.at.toISOString(),
         eligibility,
       });
+    });
+
+    /**
+     * Replay from the outbox: taps in tap order, one answer each. When Nexudus is down the rest of
+     * the batch is answered `retry` at once instead of hammering it.
+     */
+    authed.post('/checkins/batch', async (request, reply) => {
+      const body = parseKioskBody(reply, CheckinBatchSchema, request.body);
+      if (!body) return reply;
+      const results: CheckinBatchResult['results'] = [];
+      let upstreamDown = false;
+      for (const submission of body.submissions) {
+        if (upstreamDown) {
+          results.push({ status: 'retry', clientId: submission.clientId, message: 'The check-in service is unreachable.' });
+          continue;
+        }
+        try {
+          results.push(await deps.submissions.submit(submission, deviceOf(request)));
+        } catch (error) {
+          if (error instanceof MemberNotFound) {
+            results.push({
+              status: 'refused',
+              clientId: submission.clientId,
+              code: 'UNKNOWN_MEMBER',
+              message: error.message,
+              eligibility: null,
+              duplicate: false,
+            });
+          } else if (error instanceof SubmissionInProgress) {
+            results.push({ status: 'retry', clientId: submission.clientId, message: error.message });
+          } else if (error instanceof UpstreamUnavailable) {
+            upstreamDown = true;
+            results.push({ status: 'retry', clientId: submission.clientId, message: 'The check-in service is unreachable.' });
+          } else {
+            throw error;
+          }
+        }
+      }
+      devices.touch(deviceOf(request).Id);
+      return { results };
     });
 
     authed.post('/checkins', async (request, reply) => {

@@ -1,0 +1,74 @@
+import * as z from 'zod/mini';
+import { SubmitCheckinSchema, SubmitResultSchema } from './kiosk-api';
+
+/**
+ * The outbox the service worker keeps in IndexedDB, and the messages between the page and the
+ * service worker. Declared once here so both runtimes parse the same shapes.
+ */
+
+export const OUTBOX_STATES = ['pending', 'sending', 'rejected'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** A tap as the page made it: everything but `deviceNow`, which is stamped at each send. */
+export const QueuedTapSchema = z.omit(SubmitCheckinSchema, { deviceNow: true });
+export type QueuedTap = z.infer<typeof QueuedTapSchema>;
+
+export const OutboxEntrySchema = z.object({
+  clientId: z.string(),
+  /** Tap order: replay sends entries in this order. */
+  seq: z.number(),
+  tap: QueuedTapSchema,
+  /** The device token at the tap: the service worker cannot read the page's storage. */
+  token: z.string(),
+  memberName: z.nullable(z.string()),
+  state: z.enum(OUTBOX_STATES),
+  attempts: z.int(),
+  queuedAt: z.string(),
+  nextAttemptAt: z.number(),
+  lastError: z.nullable(z.string()),
+  /** Why the gateway refused it, for staff. */
+  rejection: z.nullable(z.object({ code: z.string(), message: z.string() })),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
+export const OutboxSummarySchema = z.object({
+  available: z.boolean(),
+  pending: z.int(),
+  sending: z.int(),
+  rejected: z.int(),
+  oldestQueuedAt: z.nullable(z.string()),
+  entries: z.array(OutboxEntrySchema),
+});
+export type OutboxSummary = z.infer<typeof OutboxSummarySchema>;
+
+/** The header that tells the service worker who the tap is for (shown to staff if it waits). */
+export const MEMBER_NAME_HEADER = 'x-tapdesk-member';
+
+/** Page → service worker. */
+export const PageMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('OUTBOX_REPLAY') }),
+  z.object({ type: z.literal('OUTBOX_STATUS') }),
+  z.object({ type: z.literal('OUTBOX_DISCARD'), clientId: z.string() }),
+  z.object({ type: z.literal('SKIP_WAITING') }),
+]);
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+/** Service worker → page. */
+export const WorkerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('OUTBOX_CHANGED'), summary: OutboxSummarySchema }),
+  z.object({ type: z.literal('OUTBOX_RESULT'), clientId: z.string(), result: SubmitResultSchema }),
+]);
+export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
+
+/** Batched replay: many queued taps in one request, answered one result per tap, in order. */
+export const BATCH_LIMIT = 50;
+export const CheckinBatchSchema = z.object({ submissions: z.array(SubmitCheckinSchema).check(z.minLength(1), z.maxLength(BATCH_LIMIT)) });
+export type CheckinBatch = z.infer<typeof CheckinBatchSchema>;
+
+export const BatchItemResultSchema = z.union([
+  SubmitResultSchema,
+  /** A tap the gateway could not settle now (upstream down, in progress): it stays queued. */
+  z.object({ status: z.literal('retry'), clientId: z.string(), message: z.string() }),
+]);
+export const CheckinBatchResultSchema = z.object({ results: z.array(BatchItemResultSchema) });
+export type CheckinBatchResult = z.infer<typeof CheckinBatchResultSchema>;

@@ -1,0 +1,60 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { OutboxEntrySchema, type OutboxEntry } from '../contract/outbox';
+
+/** Where the outbox lives. IndexedDB in the service worker; memory in benchmarks. */
+export interface OutboxStore {
+  all(): Promise<OutboxEntry[]>;
+  get(clientId: string): Promise<OutboxEntry | undefined>;
+  put(entry: OutboxEntry): Promise<void>;
+  delete(clientId: string): Promise<void>;
+}
+
+interface OutboxDb extends DBSchema {
+  entries: { key: string; value: unknown; indexes: { seq: number } };
+}
+
+const DB_NAME = 'tapdesk-outbox';
+/**
+ * Bump with a migration step below, never by dropping the store: a service-worker update must
+ * carry every queued tap across.
+ */
+const DB_VERSION = 1;
+
+export async function openOutboxStore(): Promise<OutboxStore> {
+  const db: IDBPDatabase<OutboxDb> = await openDB<OutboxDb>(DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const store = database.createObjectStore('entries', { keyPath: 'clientId' });
+        store.createIndex('seq', 'seq');
+      }
+    },
+  });
+  const parse = (value: unknown): OutboxEntry[] => {
+    const parsed = OutboxEntrySchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  };
+  return {
+    all: async () => (await db.getAllFromIndex('entries', 'seq')).flatMap(parse),
+    get: async (clientId) => (await db.get('entries', clientId).then((v) => (v === undefined ? [] : parse(v))))[0],
+    put: async (entry) => {
+      await db.put('entries', entry);
+    },
+    delete: async (clientId) => {
+      await db.delete('entries', clientId);
+    },
+  };
+}
+
+export function createMemoryOutboxStore(): OutboxStore {
+  const entries = new Map<string, OutboxEntry>();
+  return {
+    all: async () => [...entries.values()].sort((a, b) => a.seq - b.seq).map((e) => structuredClone(e)),
+    get: async (clientId) => structuredClone(entries.get(clientId)),
+    put: async (entry) => {
+      entries.set(entry.clientId, structuredClone(entry));
+    },
+    delete: async (clientId) => {
+      entries.delete(clientId);
+    },
+  };
+}

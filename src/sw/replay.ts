@@ -1,0 +1,196 @@
+import { KioskErrorSchema, type SubmitResult } from '../contract/kiosk-api';
+import { BATCH_LIMIT, CheckinBatchResultSchema, type OutboxEntry } from '../contract/outbox';
+import type { OutboxStore } from './outbox-store';
+
+/** What became of one entry in a replay pass. */
+export type EntryOutcome =
+  | { kind: 'done'; result: SubmitResult }
+  | { kind: 'rejected'; result: SubmitResult | null; status: number; code: string; message: string }
+  | { kind: 'pending' };
+
+export interface ReplayOptions {
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  /** Prefix for the gateway, e.g. '' in the service worker or 'http://127.0.0.1:8080' in a benchmark. */
+  baseUrl?: string;
+  batchSize?: number;
+  /** Independent lanes sent in parallel; one member's taps always share a lane, in tap order. */
+  lanes?: number;
+  requestTimeoutMs?: number;
+  now?: () => number;
+  random?: () => number;
+  onOutcome?: (entry: OutboxEntry, outcome: EntryOutcome) => void;
+}
+
+const BASE_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** Answers that mean "not now": the entry stays and is tried again later. */
+const RETRYABLE = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
+
+/** Exponential backoff with jitter (50–100 % of the step), or the server's Retry-After if longer. */
+export function backoffMs(attempts: number, random: () => number, retryAfterSeconds?: number): number {
+  const step = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+  const jittered = step * (0.5 + random() / 2);
+  return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+}
+
+/**
+ * Which due entries go out now, in lanes. An entry waits while an earlier tap of the same member
+ * is still waiting: a check-out never overtakes its check-in.
+ */
+export function planLanes(entries: readonly OutboxEntry[], now: number, lanes: number): OutboxEntry[][] {
+  const blocked = new Set<string>();
+  const plan: OutboxEntry[][] = Array.from({ length: lanes }, () => []);
+  const laneOf = new Map<string, number>();
+  for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
+    const member = `${entry.token}:${entry.tap.coworkerId}`;
+    if (entry.state === 'rejected' || blocked.has(member)) continue;
+    if (entry.nextAttemptAt > now) {
+      blocked.add(member);
+      continue;
+    }
+    let lane = laneOf.get(member);
+    if (lane === undefined) {
+      lane = laneOf.size % lanes;
+      laneOf.set(member, lane);
+    }
+    plan[lane]?.push(entry);
+  }
+  return plan.filter((lane) => lane.length > 0);
+}
+
+/** Splits a lane into batches that share one device token, keeping order. */
+function batches(lane: OutboxEntry[], size: number): OutboxEntry[][] {
+  const out: OutboxEntry[][] = [];
+  for (const entry of lane) {
+    const last = out[out.length - 1];
+    if (last && last.length < size && last[0]?.token === entry.token) last.push(entry);
+    else out.push([entry]);
+  }
+  return out;
+}
+
+/**
+ * The outbox replay. Single-flight: a call while a pass runs asks for one more pass and waits for
+ * it. An entry leaves the outbox only when the gateway acknowledged it (recorded, or already
+ * recorded for that clientId); a refusal keeps it as `rejected` with the reason; anything else
+ * keeps it `pending` with a backoff.
+ */
+export function createReplayer(store: OutboxStore, options: ReplayOptions) {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const batchSize = Math.min(options.batchSize ?? 25, BATCH_LIMIT);
+  const lanes = options.lanes ?? 4;
+  const timeoutMs = options.requestTimeoutMs ?? 15_000;
+  const base = options.baseUrl ?? '';
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  async function settle(entry: OutboxEntry, outcome: EntryOutcome, retryAfterSeconds?: number, error?: string) {
+    if (outcome.kind === 'done') {
+      await store.delete(entry.clientId);
+    } else if (outcome.kind === 'rejected') {
+      await store.put({
+        ...entry,
+        state: 'rejected',
+        rejection: { code: outcome.code, message: outcome.message },
+        lastError: outcome.message,
+      });
+    } else {
+      const attempts = entry.attempts + 1;
+      await store.put({
+        ...entry,
+        state: 'pending',
+        attempts,
+        nextAttemptAt: now() + backoffMs(attempts, random, retryAfterSeconds),
+        lastError: error ?? null,
+      });
+    }
+    options.onOutcome?.(entry, outcome);
+  }
+
+  async function sendBatch(batch: OutboxEntry[]): Promise<boolean> {
+    for (const entry of batch) await store.put({ ...entry, state: 'sending' });
+    const deviceNow = new Date(now()).toISOString();
+    let res: Response;
+    try {
+      res = await options.fetch(`${base}/kiosk/v1/checkins/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${batch[0]?.token ?? ''}` },
+        body: JSON.stringify({ submissions: batch.map((e) => ({ ...e.tap, deviceNow })) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      for (const entry of batch)
+        await settle(entry, { kind: 'pending' }, undefined, `network: ${error instanceof Error ? error.message : 'failed'}`);
+      return false;
+    }
+    const json: unknown = await res.json().catch(() => null);
+    if (!res.ok) {
+      const parsed = KioskErrorSchema.safeParse(json);
+      const retryAfter = Number(res.headers.get('retry-after') ?? parsed.data?.error.retryAfterSeconds ?? 0) || undefined;
+      const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
+      if (RETRYABLE.has(res.status)) {
+        for (const entry of batch) await settle(entry, { kind: 'pending' }, retryAfter, message);
+        return false;
+      }
+      const code = parsed.success ? parsed.data.error.code : `HTTP_${res.status}`;
+      for (const entry of batch) await settle(entry, { kind: 'rejected', result: null, status: res.status, code, message });
+      return true;
+    }
+    const parsed = CheckinBatchResultSchema.safeParse(json);
+    if (!parsed.success) {
+      for (const entry of batch) await settle(entry, { kind: 'pending' }, undefined, 'unreadable answer');
+      return false;
+    }
+    const byId = new Map(parsed.data.results.map((r) => [r.clientId, r]));
+    let settledAll = true;
+    for (const entry of batch) {
+      const result = byId.get(entry.clientId);
+      if (!result || result.status === 'retry' || result.status === 'queued') {
+        settledAll = false;
+        await settle(entry, { kind: 'pending' }, undefined, result && 'message' in result ? result.message : 'no answer');
+      } else if (result.status === 'refused') {
+        await settle(entry, { kind: 'rejected', result, status: 200, code: result.code, message: result.message });
+      } else {
+        await settle(entry, { kind: 'done', result });
+      }
+    }
+    return settledAll;
+  }
+
+  async function pass(): Promise<void> {
+    const entries = await store.all();
+    // A pass that died (the worker was stopped mid-send) left entries `sending`: send them again;
+    // the gateway's ledger makes a repeat harmless.
+    for (const entry of entries) if (entry.state === 'sending') entry.state = 'pending';
+    const plan = planLanes(entries, now(), lanes);
+    await Promise.all(
+      plan.map(async (lane) => {
+        for (const batch of batches(lane, batchSize)) {
+          if (!(await sendBatch(batch))) break;
+        }
+      }),
+    );
+  }
+
+  return {
+    replay(): Promise<void> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        try {
+          do {
+            again = false;
+            await pass();
+          } while (again);
+        } finally {
+          running = null;
+        }
+      })();
+      return running;
+    },
+  };
+}
+export type Replayer = ReturnType<typeof createReplayer>;
