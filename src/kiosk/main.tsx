@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { startOutbox } from './lib/outbox-client';
 import { registerServiceWorker } from './lib/sw-updates';
 import './styles.css';
 
@@ -13,3 +14,4 @@ if (root) {
   );
 }
 void registerServiceWorker();
+startOutbox();

@@ -6,6 +6,15 @@ import type { EntryOutcome, Replayer } from './replay';
 /** How long a member waits for a live answer before being told the tap is safely queued. */
 const LIVE_ANSWER_MS = 6_000;
 
+function memberName(request: Request): string | null {
+  try {
+    const raw = request.headers.get(MEMBER_NAME_HEADER);
+    return raw ? decodeURIComponent(raw).slice(0, 200) : null;
+  } catch {
+    return null;
+  }
+}
+
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -44,7 +53,7 @@ export async function handleCheckin(request: Request, deps: CheckinRouteDeps): P
     seq: deps.nextSeq(),
     tap,
     token,
-    memberName: request.headers.get(MEMBER_NAME_HEADER),
+    memberName: memberName(request),
     state: 'pending',
     attempts: 0,
     queuedAt,

@@ -5,6 +5,7 @@ import { AttractScreen } from '../features/attract/attract-screen';
 import { MemberScreen, type Identified } from '../features/checkin/member-screen';
 import { ResultScreen } from '../features/checkin/result-screen';
 import type { Tap } from '../features/checkin/submit-api';
+import { useDirectory } from '../features/lookup/directory-api';
 import { FindScreen } from '../features/lookup/find-screen';
 import { identify } from '../features/lookup/identify-api';
 import { PinScreen } from '../features/lookup/pin-screen';
@@ -13,6 +14,7 @@ import { defaultLanguage, useI18n } from '../lib/i18n';
 import { memberKeys } from '../lib/query-keys';
 import { useIdle } from '../lib/use-idle';
 import { useScanner } from '../lib/use-scanner';
+import { useOutbox } from '../lib/outbox-client';
 import { useWakeLock } from '../lib/use-wake-lock';
 import { applyUpdateIfWaiting, onUpdateWaiting, updateWaiting } from '../lib/sw-updates';
 import { Notice } from '../ui/screen';
@@ -20,6 +22,7 @@ import { Notice } from '../ui/screen';
 export const IDLE_MS = 45_000;
 
 const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
+const OutboxPanel = lazy(() => import('../features/staff/outbox-panel').then((m) => ({ default: m.OutboxPanel })));
 
 type View =
   | { name: 'attract' }
@@ -36,6 +39,9 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
   const [view, setView] = useState<View>({ name: 'attract' });
   const [flash, setFlash] = useState<string | null>(null);
   const update = useSyncExternalStore(onUpdateWaiting, updateWaiting, () => false);
+  const outbox = useOutbox();
+  // Keeps the member directory and the offline snapshot fresh on the tablet, also while it rests.
+  useDirectory();
   useWakeLock();
 
   const reset = useCallback(() => {
@@ -83,7 +89,8 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
         return (
           <AttractScreen
             location={device.location}
-            pending={0}
+            pending={(outbox?.pending ?? 0) + (outbox?.sending ?? 0)}
+            storageUnavailable={outbox?.available === false}
             onStart={() => setView({ name: 'find' })}
             onStaff={() => setView({ name: 'staff' })}
           />
@@ -121,7 +128,9 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
       case 'staff':
         return (
           <Suspense fallback={null}>
-            <StaffScreen device={device} onClose={reset} />
+            <StaffScreen device={device} onClose={reset}>
+              <OutboxPanel timeZone={device.location.timeZone} />
+            </StaffScreen>
           </Suspense>
         );
     }

@@ -23,6 +23,9 @@ interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+export const isUnreachable = (error: unknown) =>
+  error instanceof KioskApiError && (error.code === 'NETWORK' || error.code === 'UPSTREAM_UNAVAILABLE');
+
 /** The one API client: adds the device token, parses every answer with the contract. */
 export async function kioskRequest<S extends core.$ZodType>(
   path: string,

@@ -92,6 +92,23 @@ export const en = {
   fullscreen: 'Full screen',
   unpair: 'Unpair this tablet',
   close: 'Close',
+  outboxTitle: 'Waiting to send',
+  outboxCounts: (pending: number, sending: number, rejected: number, oldest: string) =>
+    `${pending} pending, ${sending} sending, ${rejected} rejected · oldest waiting ${oldest}`,
+  outboxSendNow: 'Send now',
+  outboxExport: 'Export as JSON',
+  outboxClear: 'Clear',
+  outboxMember: 'Member',
+  outboxAction: 'Action',
+  outboxTapped: 'Tapped',
+  outboxState: 'State',
+  outboxReason: 'Reason',
+  outboxStates: { pending: 'Pending', sending: 'Sending', rejected: 'Rejected' },
+  outboxUnknown: 'The offline outbox is starting…',
+  storageUnavailable: 'This tablet cannot store check-ins offline right now (storage unavailable or full). Check-ins work online only.',
+  directoryFreshness: (age: string) => `Member list updated ${age} ago`,
+  offlineStatus: (age: string) => `Offline: based on this tablet’s copy from ${age} ago.`,
+  justNow: 'moments',
 };
 
 export type Messages = typeof en;
@@ -189,6 +206,24 @@ export const de: Messages = {
   fullscreen: 'Vollbild',
   unpair: 'Tablet entkoppeln',
   close: 'Schließen',
+  outboxTitle: 'Wartet auf Übertragung',
+  outboxCounts: (pending, sending, rejected, oldest) =>
+    `${pending} wartend, ${sending} in Übertragung, ${rejected} abgelehnt · ältester seit ${oldest}`,
+  outboxSendNow: 'Jetzt senden',
+  outboxExport: 'Als JSON exportieren',
+  outboxClear: 'Entfernen',
+  outboxMember: 'Mitglied',
+  outboxAction: 'Aktion',
+  outboxTapped: 'Getippt',
+  outboxState: 'Status',
+  outboxReason: 'Grund',
+  outboxStates: { pending: 'Wartend', sending: 'Wird gesendet', rejected: 'Abgelehnt' },
+  outboxUnknown: 'Der Offline-Speicher startet…',
+  storageUnavailable:
+    'Dieses Tablet kann gerade keine Check-ins offline speichern (Speicher nicht verfügbar oder voll). Check-ins gehen nur online.',
+  directoryFreshness: (age) => `Mitgliederliste vor ${age} aktualisiert`,
+  offlineStatus: (age) => `Offline: nach der Kopie dieses Tablets von vor ${age}.`,
+  justNow: 'wenigen Augenblicken',
 };
 
 export const LANGUAGES = { en, de } as const;

@@ -16,6 +16,7 @@ import { hashPassword, verifyPassword } from '../lib/passwords';
 import { createRateLimiter } from '../lib/rate-limiter';
 import type { DirectoryService } from './directory';
 import { eligibilityOf } from './eligibility';
+import { buildSnapshot } from './snapshot';
 import type { IdentitySigner } from './identity';
 import { parseKioskBody, sendKioskError } from './kiosk-errors';
 import type { MemberFactsReader } from './member-facts';
@@ -121,6 +122,8 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       return directory;
     });
+
+    authed.get('/snapshot', async (request) => buildSnapshot(upstream, facts, deviceOf(request).BusinessId, new Date()));
 
     authed.post('/identify', async (request, reply) => {
       const device = deviceOf(request);

@@ -10,11 +10,13 @@ export function AttractScreen({
   onStart,
   onStaff,
   pending,
+  storageUnavailable = false,
 }: {
   location: LocationInfo;
   onStart: () => void;
   onStaff: () => void;
   pending: number;
+  storageUnavailable?: boolean;
 }) {
   const { t, locale, language, setLanguage } = useI18n();
   const now = useClock();
@@ -53,6 +55,7 @@ export function AttractScreen({
           {t.checkInOut}
         </button>
         <p className="text-xl">{t.tapToStart}</p>
+        {storageUnavailable ? <p className="max-w-2xl rounded-xl bg-warn-100 p-3 text-lg text-slate-900">{t.storageUnavailable}</p> : null}
       </div>
       <footer className="flex items-center justify-between p-4">
         {pending > 0 ? (

@@ -1,6 +1,6 @@
 import type { MemberStatus, PassSummary, SubmitResult } from '../../../contract/kiosk-api';
 import { KioskApiError } from '../../lib/api-client';
-import { time } from '../../lib/format';
+import { age, time } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
@@ -64,13 +64,14 @@ export function MemberScreen({
       pin: consent?.pin,
       identityToken: who.identityToken,
     });
-    const snapshot = status.data;
-    submit.mutate(tap, { onSuccess: (result) => onResult(result, tap, snapshot) });
+    const snapshot = status.data.status;
+    submit.mutate({ tap, memberName: who.displayName }, { onSuccess: (result) => onResult(result, tap, snapshot) });
   };
   const firstName = who.displayName.split(' ')[0] ?? who.displayName;
   const loadError = status.error instanceof KioskApiError ? t.errors[status.error.code] : status.error ? t.errors.INTERNAL : null;
   const submitError = submit.error instanceof KioskApiError ? t.errors[submit.error.code] : submit.error ? t.errors.INTERNAL : null;
-  const data = status.data;
+  const data = status.data?.status;
+  const offlineAsOf = status.data?.offlineAsOf ?? null;
   const eligibility = data?.eligibility;
 
   return (
@@ -85,6 +86,7 @@ export function MemberScreen({
       {status.isPending ? <p className="text-xl">{t.loading}</p> : null}
       {loadError ? <Notice tone="error">{loadError}</Notice> : null}
       {submitError ? <Notice tone="error">{submitError}</Notice> : null}
+      {offlineAsOf ? <Notice tone="info">{t.offlineStatus(age(offlineAsOf, new Date(), t.justNow))}</Notice> : null}
       {data && eligibility ? (
         <>
           <p className="text-2xl">

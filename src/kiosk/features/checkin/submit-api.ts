@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { SubmitResultSchema, type SubmitCheckin } from '../../../contract/kiosk-api';
+import { MEMBER_NAME_HEADER } from '../../../contract/outbox';
 import { kioskRequest } from '../../lib/api-client';
+import { applyTapToSnapshot } from '../../lib/offline-data';
 import { memberKeys } from '../../lib/query-keys';
 
 export type Tap = Omit<SubmitCheckin, 'deviceNow'>;
@@ -10,8 +12,13 @@ export function newTap(fields: Omit<Tap, 'clientId' | 'tappedAt'>): Tap {
   return { clientId: crypto.randomUUID(), tappedAt: new Date().toISOString(), ...fields };
 }
 
-export function submitTap(tap: Tap) {
-  return kioskRequest('/checkins', SubmitResultSchema, { method: 'POST', body: { ...tap, deviceNow: new Date().toISOString() } });
+/** The member's name travels in a header so staff can see whose tap waits in the outbox. */
+export function submitTap({ tap, memberName }: { tap: Tap; memberName: string }) {
+  return kioskRequest('/checkins', SubmitResultSchema, {
+    method: 'POST',
+    body: { ...tap, deviceNow: new Date().toISOString() },
+    headers: { [MEMBER_NAME_HEADER]: encodeURIComponent(memberName) },
+  });
 }
 
 /**
@@ -25,6 +32,10 @@ export function useSubmitTap() {
     mutationFn: submitTap,
     networkMode: 'always',
     retry: false,
-    onSettled: (_result, _error, tap) => client.invalidateQueries({ queryKey: memberKeys.status(tap.coworkerId) }),
+    onSuccess: async (result, { tap }) => {
+      // Best effort: the tap itself is already recorded or queued.
+      if (result.status !== 'refused') await applyTapToSnapshot(tap).catch(() => undefined);
+    },
+    onSettled: (_result, _error, { tap }) => client.invalidateQueries({ queryKey: memberKeys.status(tap.coworkerId) }),
   });
 }

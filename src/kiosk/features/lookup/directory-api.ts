@@ -1,14 +1,20 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { DirectorySchema } from '../../../contract/kiosk-api';
-import { kioskRequest } from '../../lib/api-client';
+import { loadDirectory, refreshSnapshot } from '../../lib/offline-data';
 import { directoryKeys } from '../../lib/query-keys';
 
+/** The directory, from the server when it answers, else from the tablet's copy with its age. */
 export const directoryQueryOptions = () =>
   queryOptions({
     queryKey: directoryKeys.all,
-    queryFn: () => kioskRequest('/directory', DirectorySchema),
-    staleTime: 60_000,
-    refetchInterval: 5 * 60_000,
+    queryFn: async () => {
+      const view = await loadDirectory();
+      // The offline snapshot (passes, open check-ins) follows the directory, in the background.
+      if (!view.fromCache) void refreshSnapshot().catch(() => undefined);
+      return view;
+    },
+    networkMode: 'always',
+    staleTime: 30_000,
+    refetchInterval: 2 * 60_000,
   });
 
 export const useDirectory = () => useQuery(directoryQueryOptions());

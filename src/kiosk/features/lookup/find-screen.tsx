@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
 import { KioskApiError } from '../../lib/api-client';
+import { age } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { MemberTile } from '../../ui/member-tile';
@@ -12,18 +13,16 @@ interface FindScreenProps {
   onSelect: (member: DirectoryEntry) => void;
   onUsePin: () => void;
   onBack: () => void;
-  /** Shown under the search box: e.g. how fresh the cached directory is. */
-  freshness?: string;
   scanButton?: React.ReactNode;
 }
 
 /** Search as you type by first name, last name or company, with large tiles; a PIN pad as the other way in. */
-export function FindScreen({ onSelect, onUsePin, onBack, freshness, scanButton }: FindScreenProps) {
+export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScreenProps) {
   const { t } = useI18n();
   const directory = useDirectory();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const index = useMemo(() => buildSearchIndex(directory.data?.members ?? []), [directory.data]);
+  const index = useMemo(() => buildSearchIndex(directory.data?.directory.members ?? []), [directory.data]);
   const results = useMemo(() => searchMembers(index, deferred), [index, deferred]);
   const inputId = useId();
   const error = directory.error instanceof KioskApiError ? t.errors[directory.error.code] : directory.error ? t.errors.INTERNAL : null;
@@ -59,7 +58,9 @@ export function FindScreen({ onSelect, onUsePin, onBack, freshness, scanButton }
           onChange={(event) => setQuery(event.target.value.slice(0, 80))}
           className="min-h-16 rounded-2xl border-2 border-slate-500 bg-white px-5 text-2xl"
         />
-        {freshness ? <p className="text-base text-slate-700">{freshness}</p> : null}
+        {directory.data ? (
+          <p className="text-base text-slate-700">{t.directoryFreshness(age(directory.data.fetchedAt, new Date(), t.justNow))}</p>
+        ) : null}
       </div>
       {error && !directory.data ? <Notice tone="error">{error}</Notice> : null}
       {directory.isPending ? <p className="text-xl">{t.loading}</p> : null}

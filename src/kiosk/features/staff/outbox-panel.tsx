@@ -1,0 +1,85 @@
+import type { OutboxEntry, OutboxSummary } from '../../../contract/outbox';
+import { time } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { discardRejected, requestReplay, useOutbox } from '../../lib/outbox-client';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/screen';
+
+function minutesAgo(iso: string | null): string {
+  return iso ? `${Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000))} min` : '—';
+}
+
+function exportJson(summary: OutboxSummary) {
+  const blob = new Blob([JSON.stringify({ exportedAt: new Date().toISOString(), entries: summary.entries }, null, 2)], {
+    type: 'application/json',
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `tapdesk-outbox-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function Row({ entry, timeZone }: { entry: OutboxEntry; timeZone: string }) {
+  const { t, locale } = useI18n();
+  return (
+    <tr className="border-t border-slate-200 align-top">
+      <td className="p-2 font-semibold">{entry.memberName ?? `#${entry.tap.coworkerId}`}</td>
+      <td className="p-2">{entry.tap.action === 'in' ? t.checkIn : t.checkOut}</td>
+      <td className="p-2">{time(entry.tap.tappedAt, timeZone, locale)}</td>
+      <td className="p-2">{t.outboxStates[entry.state]}</td>
+      <td className="p-2">{entry.rejection?.message ?? entry.lastError ?? ''}</td>
+      <td className="p-2">
+        {entry.state === 'rejected' ? (
+          <Button variant="quiet" onClick={() => discardRejected(entry.clientId)}>
+            {t.outboxClear}
+          </Button>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+/** Staff see what waits on this tablet, send it now, and export it. */
+export function OutboxPanel({ timeZone }: { timeZone: string }) {
+  const { t } = useI18n();
+  const outbox = useOutbox();
+  if (!outbox) return <Notice tone="info">{t.outboxUnknown}</Notice>;
+  if (!outbox.available) return <Notice tone="warn">{t.storageUnavailable}</Notice>;
+  return (
+    <section aria-labelledby="outbox-heading" className="flex flex-col gap-4">
+      <h2 id="outbox-heading" className="text-2xl font-bold">
+        {t.outboxTitle}
+      </h2>
+      <p className="text-xl">{t.outboxCounts(outbox.pending, outbox.sending, outbox.rejected, minutesAgo(outbox.oldestQueuedAt))}</p>
+      <div className="flex flex-wrap gap-4">
+        <Button onClick={requestReplay}>{t.outboxSendNow}</Button>
+        <Button variant="secondary" onClick={() => exportJson(outbox)} disabled={outbox.entries.length === 0}>
+          {t.outboxExport}
+        </Button>
+      </div>
+      {outbox.entries.length > 0 ? (
+        <table className="w-full text-left text-lg">
+          <thead>
+            <tr>
+              <th className="p-2">{t.outboxMember}</th>
+              <th className="p-2">{t.outboxAction}</th>
+              <th className="p-2">{t.outboxTapped}</th>
+              <th className="p-2">{t.outboxState}</th>
+              <th className="p-2">{t.outboxReason}</th>
+              <th className="p-2">
+                <span className="sr-only">{t.outboxClear}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {outbox.entries.map((entry) => (
+              <Row key={entry.clientId} entry={entry} timeZone={timeZone} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useSyncExternalStore } from 'react';
+import * as z from 'zod/mini';
+import { HeartbeatSchema, type Heartbeat } from '../../contract/kiosk-api';
+import { WorkerMessageSchema, type OutboxSummary, type PageMessage } from '../../contract/outbox';
+import { kioskRequest } from './api-client';
+import { readDevice } from './device-store';
+
+/** While anything waits, the page asks the worker to replay this often (a worker has no timers that survive it being stopped). */
+const REPLAY_EVERY_MS = 15_000;
+const HEARTBEAT_EVERY_MS = 60_000;
+
+let summary: OutboxSummary | null = null;
+const listeners = new Set<() => void>();
+
+function post(message: PageMessage): void {
+  navigator.serviceWorker?.controller?.postMessage(message);
+}
+
+export const requestReplay = () => post({ type: 'OUTBOX_REPLAY' });
+export const discardRejected = (clientId: string) => post({ type: 'OUTBOX_DISCARD', clientId });
+
+function setSummary(next: OutboxSummary) {
+  summary = next;
+  listeners.forEach((l) => l());
+}
+
+/** The outbox as the service worker last reported it; null before it has (or without a worker). */
+export function useOutbox(): OutboxSummary | null {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => summary,
+    () => null,
+  );
+}
+
+async function heartbeat(): Promise<void> {
+  if (!readDevice()) return;
+  const beat: Heartbeat = HeartbeatSchema.parse({
+    outboxPending: (summary?.pending ?? 0) + (summary?.sending ?? 0),
+    outboxRejected: summary?.rejected ?? 0,
+    outboxOldestAt: summary?.oldestQueuedAt ?? null,
+    appVersion: __APP_VERSION__,
+  });
+  await kioskRequest('/device/heartbeat', z.null(), { method: 'POST', body: beat }).catch(() => undefined);
+}
+
+/**
+ * The replay triggers that belong to the page: start-up, the browser coming back online, a timer
+ * while anything waits, and staff "send now" (requestReplay). Also asks for persistent storage
+ * and reports the outbox to the gateway with a heartbeat.
+ */
+export function startOutbox(): void {
+  if (!('serviceWorker' in navigator)) return;
+  void navigator.storage?.persist?.().catch(() => false);
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+    const message = WorkerMessageSchema.safeParse(event.data);
+    if (message.success && message.data.type === 'OUTBOX_CHANGED') setSummary(message.data.summary);
+  });
+  const kick = () => {
+    post({ type: 'OUTBOX_STATUS' });
+    requestReplay();
+  };
+  void navigator.serviceWorker.ready.then(kick);
+  navigator.serviceWorker.addEventListener('controllerchange', kick);
+  window.addEventListener('online', kick);
+  window.setInterval(() => {
+    if (summary && summary.pending + summary.sending > 0) requestReplay();
+  }, REPLAY_EVERY_MS);
+  window.setInterval(() => void heartbeat(), HEARTBEAT_EVERY_MS);
+  void navigator.serviceWorker.ready.then(() => setTimeout(() => void heartbeat(), 2_000));
+}
