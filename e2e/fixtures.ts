@@ -18,9 +18,13 @@ export const test = base.extend<Fixtures>({
   page: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {
-      // Chromium logs every 4xx answer as "Failed to load resource"; the kiosk expects some (an
-      // unknown PIN is a 404) and each test asserts what the screen says about them instead.
-      if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
+      // Chromium logs every 4xx answer and every failed request as "Failed to load resource"; the
+      // kiosk expects some (an unknown PIN is a 404; offline requests fail) and each test asserts
+      // what the screen says about them instead.
+      if (
+        message.type() === 'error' &&
+        !/Failed to load resource: (the server responded with a status of 4\d\d|net::ERR_)/.test(message.text())
+      ) {
         errors.push(message.text());
       }
     });

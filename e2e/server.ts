@@ -27,6 +27,8 @@ export interface TapdeskServer {
   kill: () => Promise<void>;
   stop: () => Promise<void>;
   cleanup: () => void;
+  /** What the server process printed (for diagnosing a failure). */
+  output: () => string;
 }
 
 export async function createTapdeskServer(): Promise<TapdeskServer> {
@@ -69,7 +71,7 @@ export async function createTapdeskServer(): Promise<TapdeskServer> {
           SEED: 'demo',
           ADMIN_EMAIL: E2E_ADMIN.email,
           ADMIN_PASSWORD: E2E_ADMIN.password,
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'warn',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -87,6 +89,7 @@ export async function createTapdeskServer(): Promise<TapdeskServer> {
       child?.kill('SIGTERM');
       await done;
     },
+    output: () => output,
     cleanup() {
       child?.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

@@ -46,7 +46,8 @@ export const MEMBER_NAME_HEADER = 'x-tapdesk-member';
 
 /** Page → service worker. */
 export const PageMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('OUTBOX_REPLAY') }),
+  /** `force` ignores the backoff: staff "send now", the network coming back, start-up. */
+  z.object({ type: z.literal('OUTBOX_REPLAY'), force: z.optional(z.boolean()) }),
   z.object({ type: z.literal('OUTBOX_STATUS') }),
   z.object({ type: z.literal('OUTBOX_DISCARD'), clientId: z.string() }),
   z.object({ type: z.literal('SKIP_WAITING') }),
@@ -68,7 +69,7 @@ export type CheckinBatch = z.infer<typeof CheckinBatchSchema>;
 export const BatchItemResultSchema = z.union([
   SubmitResultSchema,
   /** A tap the gateway could not settle now (upstream down, in progress): it stays queued. */
-  z.object({ status: z.literal('retry'), clientId: z.string(), message: z.string() }),
+  z.object({ status: z.literal('retry'), clientId: z.string(), message: z.string(), retryAfterSeconds: z.optional(z.int()) }),
 ]);
 export const CheckinBatchResultSchema = z.object({ results: z.array(BatchItemResultSchema) });
 export type CheckinBatchResult = z.infer<typeof CheckinBatchResultSchema>;

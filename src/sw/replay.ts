@@ -22,15 +22,19 @@ export interface ReplayOptions {
 }
 
 const BASE_BACKOFF_MS = 2_000;
-const MAX_BACKOFF_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = 2 * 60_000;
 /** Answers that mean "not now": the entry stays and is tried again later. */
 const RETRYABLE = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
 
-/** Exponential backoff with jitter (50–100 % of the step), or the server's Retry-After if longer. */
+/**
+ * Exponential backoff with jitter (50–100 % of the step). A server's Retry-After replaces it: the
+ * server knows when it can take the tap (e.g. an abandoned claim frees up within 30 s).
+ */
 export function backoffMs(attempts: number, random: () => number, retryAfterSeconds?: number): number {
+  if (retryAfterSeconds !== undefined && retryAfterSeconds > 0) return retryAfterSeconds * 1000;
   const step = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
   const jittered = step * (0.5 + random() / 2);
-  return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+  return jittered;
 }
 
 /**
@@ -84,6 +88,7 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
   const base = options.baseUrl ?? '';
   let running: Promise<void> | null = null;
   let again = false;
+  let forceNext = false;
 
   async function settle(entry: OutboxEntry, outcome: EntryOutcome, retryAfterSeconds?: number, error?: string) {
     if (outcome.kind === 'done') {
@@ -148,7 +153,8 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
       const result = byId.get(entry.clientId);
       if (!result || result.status === 'retry' || result.status === 'queued') {
         settledAll = false;
-        await settle(entry, { kind: 'pending' }, undefined, result && 'message' in result ? result.message : 'no answer');
+        const retryAfter = result?.status === 'retry' ? result.retryAfterSeconds : undefined;
+        await settle(entry, { kind: 'pending' }, retryAfter, result && 'message' in result ? result.message : 'no answer');
       } else if (result.status === 'refused') {
         await settle(entry, { kind: 'rejected', result, status: 200, code: result.code, message: result.message });
       } else {
@@ -158,12 +164,13 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
     return settledAll;
   }
 
-  async function pass(): Promise<void> {
+  async function pass(force: boolean): Promise<void> {
     const entries = await store.all();
     // A pass that died (the worker was stopped mid-send) left entries `sending`: send them again;
     // the gateway's ledger makes a repeat harmless.
     for (const entry of entries) if (entry.state === 'sending') entry.state = 'pending';
-    const plan = planLanes(entries, now(), lanes);
+    // `force` (staff "send now", the network coming back, start-up) ignores the backoff.
+    const plan = planLanes(entries, force ? Number.POSITIVE_INFINITY : now(), lanes);
     await Promise.all(
       plan.map(async (lane) => {
         for (const batch of batches(lane, batchSize)) {
@@ -174,7 +181,8 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
   }
 
   return {
-    replay(): Promise<void> {
+    replay(options: { force?: boolean } = {}): Promise<void> {
+      forceNext ||= options.force === true;
       if (running) {
         again = true;
         return running;
@@ -183,7 +191,9 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
         try {
           do {
             again = false;
-            await pass();
+            const force = forceNext;
+            forceNext = false;
+            await pass(force);
           } while (again);
         } finally {
           running = null;

@@ -35,10 +35,10 @@ async function broadcast(): Promise<void> {
   for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
 }
 
-async function replay(): Promise<void> {
+async function replay(force = false): Promise<void> {
   const replayer = await replayerPromise;
   if (!replayer) return;
-  await replayer.replay();
+  await replayer.replay({ force });
   outcomes.clear();
   await broadcast();
 }
@@ -77,7 +77,7 @@ self.addEventListener('message', (event) => {
       void self.skipWaiting();
       break;
     case 'OUTBOX_REPLAY':
-      event.waitUntil(replay());
+      event.waitUntil(replay(message.data.force));
       break;
     case 'OUTBOX_STATUS':
       event.waitUntil(broadcast());
@@ -99,9 +99,9 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('sync', (event) => {
   const sync = event as ExtendableEvent & { tag?: string };
-  if (sync.tag === SYNC_TAG) sync.waitUntil(replay());
+  if (sync.tag === SYNC_TAG) sync.waitUntil(replay(true));
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim().then(replay));
+  event.waitUntil(self.clients.claim().then(() => replay(true)));
 });

@@ -16,7 +16,8 @@ function post(message: PageMessage): void {
   navigator.serviceWorker?.controller?.postMessage(message);
 }
 
-export const requestReplay = () => post({ type: 'OUTBOX_REPLAY' });
+/** Staff "send now" and the network coming back: try every waiting tap now, backoff or not. */
+export const requestReplay = (force = true) => post({ type: 'OUTBOX_REPLAY', force });
 export const discardRejected = (clientId: string) => post({ type: 'OUTBOX_DISCARD', clientId });
 
 function setSummary(next: OutboxSummary) {
@@ -67,7 +68,7 @@ export function startOutbox(): void {
   navigator.serviceWorker.addEventListener('controllerchange', kick);
   window.addEventListener('online', kick);
   window.setInterval(() => {
-    if (summary && summary.pending + summary.sending > 0) requestReplay();
+    if (summary && summary.pending + summary.sending > 0) requestReplay(false);
   }, REPLAY_EVERY_MS);
   window.setInterval(() => void heartbeat(), HEARTBEAT_EVERY_MS);
   void navigator.serviceWorker.ready.then(() => setTimeout(() => void heartbeat(), 2_000));

@@ -18,7 +18,10 @@ export async function registerServiceWorker(): Promise<void> {
     waiting = true;
     listeners.forEach((l) => l());
   });
-  workbox.addEventListener('controlling', () => window.location.reload());
+  // Reload only when a new version takes over; the first install just starts controlling the page.
+  workbox.addEventListener('controlling', (event) => {
+    if (event.isUpdate) window.location.reload();
+  });
   await workbox.register();
 }
 

@@ -196,7 +196,12 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
               duplicate: false,
             });
           } else if (error instanceof SubmissionInProgress) {
-            results.push({ status: 'retry', clientId: submission.clientId, message: error.message });
+            results.push({
+              status: 'retry',
+              clientId: submission.clientId,
+              message: error.message,
+              retryAfterSeconds: error.retryAfterSeconds,
+            });
           } else if (error instanceof UpstreamUnavailable) {
             upstreamDown = true;
             results.push({ status: 'retry', clientId: submission.clientId, message: 'The check-in service is unreachable.' });
@@ -215,7 +220,7 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
       try {
         return await deps.submissions.submit(body, deviceOf(request));
       } catch (error) {
-        if (error instanceof SubmissionInProgress) return sendKioskError(reply, 'IN_PROGRESS', error.message, 2);
+        if (error instanceof SubmissionInProgress) return sendKioskError(reply, 'IN_PROGRESS', error.message, error.retryAfterSeconds);
         if (error instanceof MemberNotFound) return sendKioskError(reply, 'NOT_FOUND', error.message);
         throw error;
       }

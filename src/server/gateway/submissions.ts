@@ -19,7 +19,15 @@ export const SKEW_FLAG_SECONDS = 5 * 60;
 /** A claim left `processing` longer than this was abandoned (a crash or timeout) and may be taken over. */
 const STALE_CLAIM_MS = 30_000;
 
-export class SubmissionInProgress extends Error {}
+export class SubmissionInProgress extends Error {
+  constructor(
+    message: string,
+    /** When an abandoned claim may be taken over. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
 export class MemberNotFound extends Error {}
 
 interface Timing {
@@ -252,8 +260,9 @@ export function createSubmissionService(deps: SubmissionDeps) {
         const existing = claim.existing;
         const stored = ledger.result(existing);
         if (stored) return stored.status === 'queued' ? stored : { ...stored, duplicate: true };
-        if (now.getTime() - Date.parse(existing.UpdatedAt) < STALE_CLAIM_MS)
-          throw new SubmissionInProgress('This tap is being recorded; try again shortly.');
+        const age = now.getTime() - Date.parse(existing.UpdatedAt);
+        if (age < STALE_CLAIM_MS)
+          throw new SubmissionInProgress('This tap is being recorded; try again shortly.', Math.ceil((STALE_CLAIM_MS - age) / 1000) + 1);
         ledger.reclaim(input.clientId);
         // An earlier attempt may have reached Nexudus before it failed: find that write, never make a second.
         const recorded = await findRecorded(existing);

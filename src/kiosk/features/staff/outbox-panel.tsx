@@ -54,7 +54,7 @@ export function OutboxPanel({ timeZone }: { timeZone: string }) {
       </h2>
       <p className="text-xl">{t.outboxCounts(outbox.pending, outbox.sending, outbox.rejected, minutesAgo(outbox.oldestQueuedAt))}</p>
       <div className="flex flex-wrap gap-4">
-        <Button onClick={requestReplay}>{t.outboxSendNow}</Button>
+        <Button onClick={() => requestReplay()}>{t.outboxSendNow}</Button>
         <Button variant="secondary" onClick={() => exportJson(outbox)} disabled={outbox.entries.length === 0}>
           {t.outboxExport}
         </Button>

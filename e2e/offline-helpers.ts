@@ -1,0 +1,107 @@
+import { expect, type Page } from '@playwright/test';
+import { z } from 'zod';
+import { openDatabase } from '../src/server/db/database';
+
+async function directory(page: Page): Promise<{ id: number; displayName: string }[]> {
+  const raw = await page.evaluate(async () => {
+    const stored = JSON.parse(localStorage.getItem('tapdesk.device') ?? '{}') as { token?: string };
+    const res = await fetch('/kiosk/v1/directory', { headers: { authorization: `Bearer ${stored.token ?? ''}` } });
+    return res.json() as Promise<unknown>;
+  });
+  return z.object({ members: z.array(z.object({ id: z.number(), displayName: z.string() })) }).parse(raw).members;
+}
+
+export async function directoryMembers(page: Page, count: number): Promise<number[]> {
+  const members = await directory(page);
+  expect(members.length).toBeGreaterThanOrEqual(count);
+  return members.slice(0, count).map((m) => m.id);
+}
+
+/** Directory members of the tablet's location whose full names are unique (so a tile is unambiguous). */
+export async function uniqueMembers(page: Page, count: number): Promise<{ id: number; name: string }[]> {
+  const members = await directory(page);
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(m.displayName, (counts.get(m.displayName) ?? 0) + 1);
+  const unique = members.filter((m) => counts.get(m.displayName) === 1).map((m) => ({ id: m.id, name: m.displayName }));
+  expect(unique.length).toBeGreaterThanOrEqual(count);
+  return unique.slice(0, count);
+}
+
+/** Waits until the service worker controls the page and the offline snapshot is on the tablet. */
+export async function readyForOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('tapdesk-kiosk');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('cache')) return resolve(false);
+          const get = db.transaction('cache').objectStore('cache').get('snapshot');
+          get.onsuccess = () => resolve(get.result !== undefined);
+          get.onerror = () => resolve(false);
+        };
+        open.onerror = () => resolve(false);
+      }),
+  );
+}
+
+/** A member checks in through the screens: by name, agreeing to PAYG where it applies. */
+export async function checkInByName(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await page.getByLabel('Your name or company').fill(name);
+  await page.getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+  const agree = page.getByLabel('I agree to be charged');
+  const checkIn = page.getByRole('button', { name: 'Check in', exact: true });
+  await expect(agree.or(checkIn)).toBeVisible();
+  if (await agree.isVisible()) {
+    await agree.check();
+    await page.getByRole('button', { name: 'Check in and agree to pay' }).click();
+  } else {
+    await checkIn.click();
+  }
+}
+
+/** Queues taps straight through the page's fetch (and so the service worker), as the kiosk sends them. */
+export async function sendTaps(
+  page: Page,
+  taps: { coworkerId: number; tappedAt: string; acceptedCharge?: boolean; memberName?: string }[],
+): Promise<number[]> {
+  return page.evaluate(async (list) => {
+    const stored = JSON.parse(localStorage.getItem('tapdesk.device') ?? '{}') as { token?: string };
+    const statuses: number[] = [];
+    for (const { memberName, ...tap } of list) {
+      const res = await fetch('/kiosk/v1/checkins', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${stored.token ?? ''}`,
+          ...(memberName ? { 'x-tapdesk-member': encodeURIComponent(memberName) } : {}),
+        },
+        body: JSON.stringify({
+          clientId: crypto.randomUUID(),
+          action: 'in',
+          acceptedCharge: true,
+          ...tap,
+          deviceNow: new Date().toISOString(),
+        }),
+      });
+      statuses.push(res.status);
+    }
+    return statuses;
+  }, taps);
+}
+
+export async function replayNow(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.controller?.postMessage({ type: 'OUTBOX_REPLAY', force: true }));
+}
+
+/** Check-ins in the server's database, read straight from the file (works while the server is down). */
+export async function countCheckins(dbPath: string): Promise<number> {
+  const db = openDatabase(dbPath);
+  try {
+    return Number(db.prepare('SELECT COUNT(*) FROM checkins').pluck().get());
+  } finally {
+    db.close();
+  }
+}
