@@ -22,8 +22,14 @@ function firstLoadBytes(outDir: string): { files: string[]; gzip: number } {
 
 async function buildTemplate(dir: string): Promise<string> {
   mkdirSync(join(dir, 'src'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Vite + React</title></head><body><div id="root"></div><script type="module" src="/src/main.jsx"></script></body></html>');
-  writeFileSync(join(dir, 'src/index.css'), ':root{font-family:system-ui,Avenir,Helvetica,Arial,sans-serif;line-height:1.5;color-scheme:light dark}body{margin:0;display:flex;place-items:center;min-width:320px;min-height:100vh}button{border-radius:8px;border:1px solid transparent;padding:.6em 1.2em;font-size:1em;cursor:pointer}');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Vite + React</title></head><body><div id="root"></div><script type="module" src="/src/main.jsx"></script></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'src/index.css'),
+    ':root{font-family:system-ui,Avenir,Helvetica,Arial,sans-serif;line-height:1.5;color-scheme:light dark}body{margin:0;display:flex;place-items:center;min-width:320px;min-height:100vh}button{border-radius:8px;border:1px solid transparent;padding:.6em 1.2em;font-size:1em;cursor:pointer}',
+  );
   writeFileSync(
     join(dir, 'src/main.jsx'),
     `import { StrictMode, useState } from 'react';
@@ -51,7 +57,9 @@ try {
   console.log('bundle: first-load JS+CSS, gzip');
   console.log(`  baseline Vite React template: ${kib(template.gzip)} KiB (${template.files.join(', ')})`);
   console.log(`  Tapdesk kiosk               : ${kib(kiosk.gzip)} KiB (${kiosk.files.join(', ')})`);
-  console.log(`  ratio kiosk/template: ${(kiosk.gzip / template.gzip).toFixed(2)}; budget ${BUDGET_KIB} KiB ${kiosk.gzip <= BUDGET_KIB * 1024 ? 'met' : 'NOT met'}, target ${TARGET_KIB} KiB ${kiosk.gzip <= TARGET_KIB * 1024 ? 'met' : 'not met'}`);
+  console.log(
+    `  ratio kiosk/template: ${(kiosk.gzip / template.gzip).toFixed(2)}; budget ${BUDGET_KIB} KiB ${kiosk.gzip <= BUDGET_KIB * 1024 ? 'met' : 'NOT met'}, target ${TARGET_KIB} KiB ${kiosk.gzip <= TARGET_KIB * 1024 ? 'met' : 'not met'}`,
+  );
   if (kiosk.gzip > BUDGET_KIB * 1024) process.exitCode = 1;
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import {
   SubmitResultSchema,
   type SubmitCheckin,
 } from '../../contract/kiosk-api';
+import { SnapshotSchema } from '../../contract/kiosk-snapshot';
 import { CheckinRecordSchema } from '../../contract/nexudus-checkins';
 import { listEnvelopeSchema } from '../../contract/nexudus-envelopes';
 import { CoworkerTimePassRecordSchema } from '../../contract/nexudus-passes';
@@ -213,6 +214,30 @@ describe('submissions', () => {
     expect(result.clockSkewFlagged).toBe(true);
     expect(Math.abs(Date.parse(result.at) - (now - 60_000))).toBeLessThan(3000);
     expect((await checkins())[0]?.FromTime).toBe(result.at.replace(/\.\d{3}Z$/, 'Z'));
+  });
+
+  it('records a tap that arrives after its day’s cut-off as a visit closed at that cut-off', async () => {
+    const tappedAt = new Date(Date.now() - 30 * 3600_000).toISOString();
+    const result = await submit(tap({ coworkerId: amelie, tappedAt }));
+    expect(result.status).toBe('checked-in');
+    if (result.status !== 'checked-in' || !result.closedAt) throw new Error('expected a closed visit');
+    const [record] = await checkins();
+    expect(record?.ToTime).toBe(result.closedAt.replace(/\.\d{3}Z$/, 'Z'));
+    expect(record?.ToTimeLocal?.slice(11)).toBe('03:00:00');
+    // Still checked out now: the late visit does not leave the member checked in.
+    const status = MemberStatusSchema.parse((await kiosk('GET', `/members/${amelie}/status`)).json());
+    expect(status.eligibility.kind).not.toBe('checked-in');
+  });
+
+  it('gives the tablet a snapshot of its members’ passes and open check-ins, without PINs', async () => {
+    await submit(tap({ coworkerId: amelie }));
+    const res = await kiosk('GET', '/snapshot');
+    const snapshot = SnapshotSchema.parse(res.json());
+    expect(res.body).not.toContain('24680');
+    const member = snapshot.members.find((m) => m.customer.id === amelie);
+    expect(member?.heldPasses).toHaveLength(3);
+    expect(member?.openCheckin).not.toBeNull();
+    expect(snapshot.locations.map((l) => l.id)).toContain(london);
   });
 
   it('rejects a malformed submission without recording anything', async () => {

@@ -171,6 +171,9 @@ export function createSubmissionService(deps: SubmissionDeps) {
         closedAt,
         memberFacts,
         eligibility.kind === 'payg' ? eligibility.payg : null,
+        decision.kind === 'pass'
+          ? { name: decision.pass.product.name, summary: passSummary({ ...decision.pass, used: true }, memberFacts) }
+          : { name: decision.kind === 'payg' ? decision.product.name : null, summary: null },
       ),
       checkinId,
     };
@@ -184,9 +187,14 @@ export function createSubmissionService(deps: SubmissionDeps) {
     closedAt: Date | null,
     memberFacts: MemberFacts | undefined,
     payg: PaygOffer | null,
+    known?: { name: string | null; summary: PassSummary | null },
   ): Promise<SubmitResult> {
-    const record = await upstream.get('/api/spaces/checkins', checkinId, CheckinRecordSchema);
-    const pass = record ? await passOf(record, memberFacts) : { name: null, summary: null, payg: false };
+    // The pass is known when this request chose it; only a reconciled earlier attempt reads it back.
+    let pass = known;
+    if (!pass) {
+      const record = await upstream.get('/api/spaces/checkins', checkinId, CheckinRecordSchema);
+      pass = record ? await passOf(record, memberFacts) : { name: null, summary: null };
+    }
     return {
       status,
       clientId: input.clientId,
@@ -225,7 +233,10 @@ export function createSubmissionService(deps: SubmissionDeps) {
       CoworkerTimePass_Coworker: input.coworkerId,
     });
     const pass = passes.find((p) => p.UniqueId === open.CoworkerTimePassGuid);
-    const result = await successResult(input, 'checked-out', open.Id, { ...timing, effectiveAt: end }, null, memberFacts, null);
+    const result = await successResult(input, 'checked-out', open.Id, { ...timing, effectiveAt: end }, null, memberFacts, null, {
+      name: pass?.TimePassName ?? null,
+      summary: null,
+    });
     if (result.status !== 'checked-out' || !pass?.IsPayAsYouGo) return { result, checkinId: open.Id };
     return {
       result: {
