@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { MemberStatusSchema, type MemberStatus } from '../../../contract/kiosk-api';
 import { isUnreachable, kioskRequest } from '../../lib/api-client';
-import { offlineStatus } from '../../lib/offline-data';
 import { memberKeys } from '../../lib/query-keys';
 
 export interface MemberView {
@@ -17,7 +16,7 @@ export const memberStatusQueryOptions = (id: number) =>
       try {
         return { status: await kioskRequest(`/members/${id}/status`, MemberStatusSchema), offlineAsOf: null };
       } catch (error) {
-        const offline = isUnreachable(error) ? await offlineStatus(id) : undefined;
+        const offline = isUnreachable(error) ? await import('../../lib/offline-decide').then((m) => m.offlineStatus(id)) : undefined;
         if (!offline) throw error;
         return { status: offline.status, offlineAsOf: offline.asOf };
       }

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { SubmitResultSchema, type SubmitCheckin } from '../../../contract/kiosk-api';
 import { MEMBER_NAME_HEADER } from '../../../contract/outbox';
 import { kioskRequest } from '../../lib/api-client';
-import { applyTapToSnapshot } from '../../lib/offline-data';
 import { memberKeys } from '../../lib/query-keys';
 
 export type Tap = Omit<SubmitCheckin, 'deviceNow'>;
@@ -34,7 +33,8 @@ export function useSubmitTap() {
     retry: false,
     onSuccess: async (result, { tap }) => {
       // Best effort: the tap itself is already recorded or queued.
-      if (result.status !== 'refused') await applyTapToSnapshot(tap).catch(() => undefined);
+      if (result.status !== 'refused')
+        await import('../../lib/offline-decide').then((m) => m.applyTapToSnapshot(tap)).catch(() => undefined);
     },
     onSettled: (_result, _error, { tap }) => client.invalidateQueries({ queryKey: memberKeys.status(tap.coworkerId) }),
   });

@@ -1,0 +1,85 @@
+import { SnapshotSchema, type Snapshot } from '../../contract/kiosk-snapshot';
+import type { MemberStatus } from '../../contract/kiosk-api';
+import type { CheckinInput } from '../../domain/decide';
+import { eligibilityFor } from '../../domain/eligibility';
+import type { HeldPass, Location, PassProduct } from '../../domain/model';
+import { checkinDay } from '../../domain/time';
+import { readDevice } from './device-store';
+import { readCached, writeCached } from './offline-store';
+
+/**
+ * Deciding on the tablet from its cached snapshot. Loaded only when needed (offline, or after a
+ * tap), so the rules do not weigh on the kiosk's first load.
+ */
+const SNAPSHOT = 'snapshot';
+
+function snapshotInput(snapshot: Snapshot, memberId: number, at: Date): CheckinInput | undefined {
+  const member = snapshot.members.find((m) => m.customer.id === memberId);
+  const locations = new Map<number, Location>(snapshot.locations.map((l) => [l.id, l]));
+  const location = locations.get(snapshot.locationId);
+  if (!member || !location) return undefined;
+  const products = new Map<number, PassProduct>(snapshot.products.map((p) => [p.id, p]));
+  const heldPasses: HeldPass[] = member.heldPasses.flatMap(({ productId, ...held }) => {
+    const product = products.get(productId);
+    return product ? [{ ...held, product }] : [];
+  });
+  const today = checkinDay(at, location.timeZone, location.dailyCutoffMinutes);
+  const open =
+    member.openCheckin && checkinDay(new Date(member.openCheckin.fromTime), location.timeZone, location.dailyCutoffMinutes) === today
+      ? member.openCheckin
+      : null;
+  return {
+    customer: member.customer,
+    location,
+    locations,
+    heldPasses,
+    products: [...products.values()],
+    openCheckin: open,
+    paygChargedTodayMinor: member.chargedDay === today ? member.paygChargedTodayMinor : 0,
+    at,
+  };
+}
+
+/** The member's status decided on the tablet, by src/domain, from the cached snapshot. */
+export async function offlineStatus(memberId: number, at = new Date()): Promise<{ status: MemberStatus; asOf: string } | undefined> {
+  const cached = await readCached(SNAPSHOT, SnapshotSchema);
+  const device = readDevice();
+  const input = cached && snapshotInput(cached.value, memberId, at);
+  if (!input || !device || !cached) return undefined;
+  const member = cached.value.members.find((m) => m.customer.id === memberId);
+  return {
+    status: {
+      member: { id: memberId, displayName: member?.customer.fullName ?? '', company: null },
+      location: device.device.location,
+      at: at.toISOString(),
+      eligibility: eligibilityFor(input).eligibility,
+    },
+    asOf: cached.fetchedAt,
+  };
+}
+
+/**
+ * Keeps the cached snapshot true after a tap (recorded or queued), so a member who checked in
+ * while offline is offered check-out, never a second check-in.
+ */
+export async function applyTapToSnapshot(tap: { coworkerId: number; action: 'in' | 'out'; tappedAt: string }): Promise<void> {
+  const cached = await readCached(SNAPSHOT, SnapshotSchema);
+  if (!cached) return;
+  const snapshot = cached.value;
+  const member = snapshot.members.find((m) => m.customer.id === tap.coworkerId);
+  if (!member) return;
+  if (tap.action === 'out') {
+    member.openCheckin = null;
+  } else {
+    const input = snapshotInput(snapshot, tap.coworkerId, new Date(tap.tappedAt));
+    const decision = input ? eligibilityFor(input).decision : undefined;
+    const pass = decision?.kind === 'pass' ? member.heldPasses.find((p) => p.id === decision.pass.id) : undefined;
+    if (pass) {
+      pass.used = true;
+      pass.usedDate ??= tap.tappedAt;
+      pass.checkedIn = true;
+    }
+    member.openCheckin = { id: 0, businessId: snapshot.locationId, fromTime: tap.tappedAt, coworkerTimePassGuid: pass?.uniqueId ?? null };
+  }
+  await writeCached(SNAPSHOT, snapshot, cached.fetchedAt);
+}
