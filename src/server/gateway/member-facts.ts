@@ -9,9 +9,8 @@ import {
 } from '../../contract/nexudus-passes';
 import type { CheckinInput } from '../../domain/decide';
 import type { Location, PassProduct } from '../../domain/model';
-import { toMinor } from '../../domain/money';
 import { checkinDay } from '../../domain/time';
-import { toCustomer, toHeldPass, toLocation, toOpenCheckin, toProduct } from './upstream-model';
+import { paygChargedOn, toCustomer, toHeldPass, toLocation, toOpenCheckin, toProduct } from './upstream-model';
 import type { UpstreamClient } from './upstream-client';
 
 const REFERENCE_TTL_MS = 30_000;
@@ -101,15 +100,7 @@ export function createMemberFactsReader(upstream: UpstreamClient) {
         openRecord && checkinDay(new Date(openRecord.FromTime), location.timeZone, location.dailyCutoffMinutes) === today
           ? openRecord
           : null;
-      const paygChargedTodayMinor = held
-        .filter(
-          (h) =>
-            h.IsPayAsYouGo &&
-            h.BusinessId === businessId &&
-            h.UsedDate &&
-            checkinDay(new Date(h.UsedDate), location.timeZone, location.dailyCutoffMinutes) === today,
-        )
-        .reduce((sum, h) => sum + toMinor(h.Price ?? 0, location.currency), 0);
+      const paygChargedTodayMinor = paygChargedOn(held, location, today);
       return {
         business,
         heldRecords: held,

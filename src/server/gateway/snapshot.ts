@@ -3,11 +3,10 @@ import { CheckinRecordSchema } from '../../contract/nexudus-checkins';
 import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
 import { CoworkerTimePassRecordSchema } from '../../contract/nexudus-passes';
 import { locationChain } from '../../domain/coverage';
-import { toMinor } from '../../domain/money';
 import { checkinDay, checkinDayBounds } from '../../domain/time';
 import type { MemberFactsReader } from './member-facts';
 import type { UpstreamClient } from './upstream-client';
-import { linkedTo, toCustomer } from './upstream-model';
+import { heldPassFields, linkedTo, paygChargedOn, toCustomer } from './upstream-model';
 
 /**
  * Everything a tablet needs to decide offline for its location's members, in three list calls:
@@ -42,28 +41,9 @@ export async function buildSnapshot(upstream: UpstreamClient, facts: MemberFacts
       const open = checkins.find((c) => c.CoworkerId === coworker.Id && c.ToTime === null);
       return {
         customer: toCustomer(coworker),
-        heldPasses: held.map((h) => ({
-          id: h.Id,
-          uniqueId: h.UniqueId,
-          productId: h.TimePassId,
-          used: h.Used,
-          checkedIn: h.CheckedIn,
-          usedDate: h.UsedDate,
-          remainingMinutes: h.RemainingUses,
-          expireDate: h.ExpireDate,
-          isFromTariff: h.IsFromTariff,
-          isPayAsYouGo: h.IsPayAsYouGo,
-        })),
+        heldPasses: held.map((h) => ({ ...heldPassFields(h), productId: h.TimePassId })),
         openCheckin: open ? { id: open.Id, businessId, fromTime: open.FromTime, coworkerTimePassGuid: open.CoworkerTimePassGuid } : null,
-        paygChargedTodayMinor: held
-          .filter(
-            (h) =>
-              h.IsPayAsYouGo &&
-              h.BusinessId === businessId &&
-              h.UsedDate &&
-              checkinDay(new Date(h.UsedDate), location.timeZone, location.dailyCutoffMinutes) === today,
-          )
-          .reduce((sum, h) => sum + toMinor(h.Price ?? 0, location.currency), 0),
+        paygChargedTodayMinor: paygChargedOn(held, location, today),
         chargedDay: today,
       };
     }),

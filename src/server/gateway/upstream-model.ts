@@ -6,6 +6,7 @@ import { timeOfDayToMinutes } from '../../contract/nexudus-fields';
 import type { CoworkerTimePassRecord, TimePassRecord, TimeSlotRecord } from '../../contract/nexudus-passes';
 import type { Customer, HeldPass, Location, OpenCheckin, PassProduct } from '../../domain/model';
 import { toMinor } from '../../domain/money';
+import { checkinDay } from '../../domain/time';
 
 /** Nexudus records (wire names) → the shapes src/domain reasons about. */
 
@@ -46,11 +47,11 @@ export function toProduct(p: TimePassRecord, slots: readonly TimeSlotRecord[]): 
   };
 }
 
-export function toHeldPass(h: CoworkerTimePassRecord, product: PassProduct): HeldPass {
+/** A held pass without its product (the offline snapshot refers to the product by id). */
+export function heldPassFields(h: CoworkerTimePassRecord): Omit<HeldPass, 'product'> {
   return {
     id: h.Id,
     uniqueId: h.UniqueId,
-    product,
     used: h.Used,
     checkedIn: h.CheckedIn,
     usedDate: h.UsedDate,
@@ -59,6 +60,23 @@ export function toHeldPass(h: CoworkerTimePassRecord, product: PassProduct): Hel
     isFromTariff: h.IsFromTariff,
     isPayAsYouGo: h.IsPayAsYouGo,
   };
+}
+
+export function toHeldPass(h: CoworkerTimePassRecord, product: PassProduct): HeldPass {
+  return { ...heldPassFields(h), product };
+}
+
+/** What PAYG passes charged this customer at the location on a check-in day (their `Price`). */
+export function paygChargedOn(held: readonly CoworkerTimePassRecord[], location: Location, day: string): number {
+  return held
+    .filter(
+      (h) =>
+        h.IsPayAsYouGo &&
+        h.BusinessId === location.id &&
+        h.UsedDate &&
+        checkinDay(new Date(h.UsedDate), location.timeZone, location.dailyCutoffMinutes) === day,
+    )
+    .reduce((sum, h) => sum + toMinor(h.Price ?? 0, location.currency), 0);
 }
 
 export function toCustomer(c: CoworkerRecord): Customer {
