@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config';
-import { expectAccessible, pairTablet, screenshots } from './helpers';
+import { expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
 import { expect, test } from './fixtures';
 
 test('setup and admin screens are accessible', async ({ page }) => {
@@ -82,4 +82,18 @@ test('the kiosk is installable and its shell reloads offline', async ({ server }
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test('a tablet unpaired on the admin page goes back to setup and says why', async ({ page, context }) => {
+  await pairTablet(page);
+  const admin = await context.newPage();
+  await signInAdmin(admin);
+  await admin.getByRole('button', { name: 'Unpair' }).click();
+  await expect(admin.getByRole('cell', { name: 'Unpaired' })).toBeVisible();
+  await admin.close();
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await page.getByLabel('Your name or company').fill('amel');
+  await page.getByRole('button', { name: /Amélie Laurent/ }).click();
+  await expect(page.getByRole('heading', { name: 'Set up this tablet' })).toBeVisible();
+  await expect(page.getByText('This tablet was unpaired by staff.')).toBeVisible();
 });

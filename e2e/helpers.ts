@@ -38,11 +38,15 @@ export async function adminApi(server: TapdeskServer) {
 }
 
 /** Staff pair the tablet: sign in on the admin page, create a code, enter it on the setup screen. */
-export async function pairTablet(page: Page, location = 'London Shoreditch') {
+export async function signInAdmin(page: Page) {
   await page.goto('/admin');
   await page.getByLabel('Email').fill(E2E_ADMIN.email);
   await page.getByLabel('Password').fill(E2E_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function pairTablet(page: Page, location = 'London Shoreditch') {
+  await signInAdmin(page);
   await page.getByLabel('Location').selectOption({ label: location });
   await page.getByRole('button', { name: 'Create pairing code' }).click();
   const code = (await page.getByText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/).textContent()) ?? '';

@@ -35,3 +35,19 @@ test('a member with a day pass checks in and out with Source 4 and that pass', a
   await expect(page.getByRole('heading', { name: /Checked out at \d\d:\d\d/ })).toBeVisible();
   expect((await api.checkins(`&Checkin_Coworker=${amelie}`))[0]?.ToTime).not.toBeNull();
 });
+
+test('a mistaken check-in is undone from the result screen, charge and all', async ({ page, server }) => {
+  const api = await adminApi(server);
+  const bruno = await api.coworkerId('Bruno Díaz');
+  await pairTablet(page);
+  await findMember(page, 'bruno', 'Bruno Díaz');
+  await page.getByLabel('I agree to be charged').check();
+  await page.getByRole('button', { name: 'Check in and agree to pay' }).click();
+  await expect(page.getByRole('heading', { name: /Checked in at/ })).toBeVisible();
+  expect(await api.passesOf(bruno)).toHaveLength(1);
+  await page.getByRole('button', { name: 'Undo — that wasn’t me' }).click();
+  await expect(page.getByRole('heading', { name: 'Check-in undone. Nothing was recorded.' })).toBeVisible();
+  await expectAccessible(page);
+  expect(await api.checkins(`&Checkin_Coworker=${bruno}`)).toHaveLength(0);
+  expect(await api.passesOf(bruno)).toHaveLength(0);
+});

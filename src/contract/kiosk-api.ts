@@ -175,6 +175,11 @@ export const SubmitResultSchema = z.discriminatedUnion('status', [
 ]);
 export type SubmitResult = z.infer<typeof SubmitResultSchema>;
 
+/** Undo a mistaken check-in from the tablet, shortly after the tap. */
+export const UNDO_WINDOW_SECONDS = 120;
+export const UndoResultSchema = z.object({ status: z.literal('undone'), clientId: z.string() });
+export type UndoResult = z.infer<typeof UndoResultSchema>;
+
 export const KIOSK_ERROR_CODES = [
   'UNAUTHORIZED',
   'DEVICE_REVOKED',

@@ -37,6 +37,7 @@ export const GATEWAY_ROLES = [
   'Checkin-Read',
   'Checkin-Create',
   'Checkin-Edit',
+  'Checkin-Delete',
 ];
 export const GATEWAY_USER = 'gateway@tapdesk.internal';
 

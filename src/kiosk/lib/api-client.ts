@@ -53,7 +53,8 @@ export async function kioskRequest<S extends core.$ZodType>(
     const error = parsed.success
       ? new KioskApiError(parsed.data.error.code, parsed.data.error.message, res.status, parsed.data.error.retryAfterSeconds)
       : new KioskApiError(res.status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'INTERNAL', `HTTP ${res.status}`, res.status);
-    if (token && (error.code === 'UNAUTHORIZED' || error.code === 'DEVICE_REVOKED') && options.token === undefined) forgetDevice();
+    if (token && (error.code === 'UNAUTHORIZED' || error.code === 'DEVICE_REVOKED') && options.token === undefined)
+      forgetDevice(error.code);
     throw error;
   }
   return parse(schema, json);

@@ -39,7 +39,13 @@ export function updateDeviceInfo(device: DeviceInfo): void {
   if (current) saveDevice(current.token, device);
 }
 
-export function forgetDevice(): void {
+let unpairedBecause: 'UNAUTHORIZED' | 'DEVICE_REVOKED' | null = null;
+
+/** Why the tablet was last sent back to setup by the server, for the setup screen to say. */
+export const unpairReason = () => unpairedBecause;
+
+export function forgetDevice(reason: 'UNAUTHORIZED' | 'DEVICE_REVOKED' | null = null): void {
+  unpairedBecause = reason;
   localStorage.removeItem(KEY);
   cached = null;
   listeners.forEach((l) => l(null));

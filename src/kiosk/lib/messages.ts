@@ -109,6 +109,8 @@ export const en = {
   directoryFreshness: (age: string) => `Member list updated ${age} ago`,
   offlineStatus: (age: string) => `Offline: based on this tablet’s copy from ${age} ago.`,
   justNow: 'moments',
+  undo: 'Undo — that wasn’t me',
+  undone: 'Check-in undone. Nothing was recorded.',
 };
 
 export type Messages = typeof en;
@@ -224,6 +226,8 @@ export const de: Messages = {
   directoryFreshness: (age) => `Mitgliederliste vor ${age} aktualisiert`,
   offlineStatus: (age) => `Offline: nach der Kopie dieses Tablets von vor ${age}.`,
   justNow: 'wenigen Augenblicken',
+  undo: 'Rückgängig — das war ich nicht',
+  undone: 'Check-in rückgängig gemacht. Nichts wurde erfasst.',
 };
 
 export const LANGUAGES = { en, de } as const;

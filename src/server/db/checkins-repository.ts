@@ -28,7 +28,35 @@ export function createCheckinsRepository(db: Db) {
 
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+  const checkinById = db.prepare('SELECT Id, FromTime, CoworkerTimePassGuid FROM checkins WHERE Id = ?');
+  const passForGuid = db.prepare('SELECT Id, IsPayAsYouGo, UsedDate FROM coworkertimepasses WHERE UniqueId = ?');
+  const otherUses = db.prepare('SELECT COUNT(*) FROM checkins WHERE CoworkerTimePassGuid = ? AND Id != ?');
+
+  /**
+   * Deletes a check-in and gives back what it alone consumed: a PAYG pass it created (and its
+   * charge), or a pass it was the first to use. Other uses of the pass keep it used.
+   */
+  const deleteCheckin = db.transaction((id: number): void => {
+    const checkin = checkinById.get(id) as { Id: number; FromTime: string; CoworkerTimePassGuid: string | null } | undefined;
+    if (!checkin) return;
+    const pass = checkin.CoworkerTimePassGuid
+      ? (passForGuid.get(checkin.CoworkerTimePassGuid) as { Id: number; IsPayAsYouGo: number; UsedDate: string | null } | undefined)
+      : undefined;
+    const shared = pass ? Number(otherUses.pluck().get(checkin.CoworkerTimePassGuid, id)) > 0 : false;
+    db.prepare('DELETE FROM checkins WHERE Id = ?').run(id);
+    if (!pass || shared) return;
+    if (pass.IsPayAsYouGo) {
+      db.prepare('DELETE FROM payg_charges WHERE CoworkerTimePassId = ?').run(pass.Id);
+      db.prepare('DELETE FROM coworkertimepasses WHERE Id = ?').run(pass.Id);
+    } else if (pass.UsedDate === checkin.FromTime) {
+      db.prepare('UPDATE coworkertimepasses SET Used = 0, UsedDate = NULL, CheckedIn = 0 WHERE Id = ?').run(pass.Id);
+    } else {
+      db.prepare('UPDATE coworkertimepasses SET CheckedIn = 0 WHERE Id = ?').run(pass.Id);
+    }
+  });
+
   return {
+    deleteCheckin: (id: number) => deleteCheckin(id),
     insertCheckin: (input: Record<string, unknown>, actor: string, extra: Record<string, SqlValue>) =>
       insertRow(db, checkinsTable, input, actor, 'EUR', extra),
     updateCheckin: (id: number, input: Record<string, unknown>, actor: string, extra: Record<string, SqlValue>) => {

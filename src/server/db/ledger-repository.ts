@@ -15,6 +15,8 @@ const LedgerRow = z.object({
   CheckinId: z.number().nullable(),
   Result: z.string().nullable(),
   UpdatedAt: z.string(),
+  ReceivedAt: z.string(),
+  UndoneAt: z.string().nullable(),
 });
 export type LedgerEntry = z.infer<typeof LedgerRow>;
 
@@ -64,6 +66,8 @@ export function createLedgerRepository(db: Db) {
     result(entry: LedgerEntry): SubmitResult | undefined {
       return entry.Result === null ? undefined : SubmitResultSchema.parse(JSON.parse(entry.Result));
     },
+    markUndone: (clientId: string) =>
+      db.prepare('UPDATE kiosk_submissions SET UndoneAt = ? WHERE ClientId = ?').run(new Date().toISOString(), clientId),
     get(clientId: string): LedgerEntry | undefined {
       const row = get.get(clientId);
       return row === undefined ? undefined : LedgerRow.parse(row);

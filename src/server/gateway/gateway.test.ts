@@ -7,6 +7,7 @@ import {
   MemberStatusSchema,
   PairResponseSchema,
   SubmitResultSchema,
+  UndoResultSchema,
   type SubmitCheckin,
 } from '../../contract/kiosk-api';
 import { SnapshotSchema } from '../../contract/kiosk-snapshot';
@@ -238,6 +239,26 @@ describe('submissions', () => {
     expect(member?.heldPasses).toHaveLength(3);
     expect(member?.openCheckin).not.toBeNull();
     expect(snapshot.locations.map((l) => l.id)).toContain(london);
+  });
+
+  it('undoes a mistaken check-in and gives the day pass back', async () => {
+    const body = tap({ coworkerId: amelie });
+    await submit(body);
+    const res = await kiosk('POST', `/checkins/${body.clientId}/undo`);
+    expect(UndoResultSchema.parse(res.json())).toEqual({ status: 'undone', clientId: body.clientId });
+    expect(await checkins()).toHaveLength(0);
+    expect((await passesOf(amelie)).filter((p) => p.Used)).toHaveLength(0);
+    const other = await kiosk('POST', `/checkins/${randomUUID()}/undo`);
+    expect(KioskErrorSchema.parse(other.json()).error.code).toBe('NOT_FOUND');
+  });
+
+  it('undoes a PAYG check-in with its charge', async () => {
+    const body = tap({ coworkerId: bruno, acceptedCharge: true });
+    await submit(body);
+    expect(await passesOf(bruno)).toHaveLength(1);
+    await kiosk('POST', `/checkins/${body.clientId}/undo`);
+    expect(await passesOf(bruno)).toHaveLength(0);
+    expect(await checkins()).toHaveLength(0);
   });
 
   it('rejects a malformed submission without recording anything', async () => {

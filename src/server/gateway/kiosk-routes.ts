@@ -20,7 +20,7 @@ import { buildSnapshot } from './snapshot';
 import type { IdentitySigner } from './identity';
 import { parseKioskBody, sendKioskError } from './kiosk-errors';
 import type { MemberFactsReader } from './member-facts';
-import { MemberNotFound, SubmissionInProgress, type SubmissionService } from './submissions';
+import { MemberNotFound, SubmissionInProgress, UndoRefused, type SubmissionService } from './submissions';
 import { UpstreamUnavailable, type UpstreamClient } from './upstream-client';
 import { linkedTo, toLocationInfo } from './upstream-model';
 
@@ -212,6 +212,16 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
       }
       devices.touch(deviceOf(request).Id);
       return { results };
+    });
+
+    authed.post('/checkins/:clientId/undo', async (request, reply) => {
+      const clientId = String((request.params as { clientId?: string }).clientId ?? '');
+      try {
+        return await deps.submissions.undo(clientId.slice(0, 64), deviceOf(request));
+      } catch (error) {
+        if (error instanceof UndoRefused) return sendKioskError(reply, 'NOT_FOUND', error.message);
+        throw error;
+      }
     });
 
     authed.post('/checkins', async (request, reply) => {

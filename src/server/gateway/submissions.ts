@@ -1,4 +1,13 @@
-import type { Eligibility, PassSummary, PaygOffer, RefusalCode, SubmitCheckin, SubmitResult } from '../../contract/kiosk-api';
+import {
+  UNDO_WINDOW_SECONDS,
+  type Eligibility,
+  type PassSummary,
+  type PaygOffer,
+  type RefusalCode,
+  type SubmitCheckin,
+  type SubmitResult,
+  type UndoResult,
+} from '../../contract/kiosk-api';
 import { CheckinRecordSchema, CheckinSource, type CheckinRecord } from '../../contract/nexudus-checkins';
 import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
 import { toNexudusInstant } from '../../contract/nexudus-fields';
@@ -29,6 +38,8 @@ export class SubmissionInProgress extends Error {
   }
 }
 export class MemberNotFound extends Error {}
+/** An undo that cannot be done: unknown tap, another tablet's, not a check-in, or too late. */
+export class UndoRefused extends Error {}
 
 interface Timing {
   receivedAt: Date;
@@ -253,6 +264,20 @@ export function createSubmissionService(deps: SubmissionDeps) {
   }
 
   return {
+    /** Removes a check-in this tablet made moments ago; Nexudus gives back the pass it consumed. */
+    async undo(clientId: string, device: Device, now: Date = new Date()): Promise<UndoResult> {
+      const entry = ledger.get(clientId);
+      if (!entry || entry.DeviceId !== device.Id || entry.State !== 'done' || entry.Action !== 'in' || entry.CheckinId === null) {
+        throw new UndoRefused('There is no check-in from this tablet to undo.');
+      }
+      if (entry.UndoneAt) return { status: 'undone', clientId };
+      if (now.getTime() - Date.parse(entry.ReceivedAt) > UNDO_WINDOW_SECONDS * 1000)
+        throw new UndoRefused('It is too late to undo this check-in here; please see the front desk.');
+      await upstream.remove('/api/spaces/checkins', entry.CheckinId);
+      ledger.markUndone(clientId);
+      return { status: 'undone', clientId };
+    },
+
     async submit(input: SubmitCheckin, device: Device, now: Date = new Date()): Promise<SubmitResult> {
       const timing = correctedTiming(input, now);
       const claim = ledger.claim({

@@ -171,6 +171,9 @@ export function createUpstreamClient(transport: Transport, credentials: () => Up
     async update(path: string, body: unknown): Promise<number> {
       return refusedOr(await authorised('PUT', path, body), SuccessEnvelopeSchema).Value.Id;
     },
+    async remove(path: string, id: number): Promise<void> {
+      refusedOr(await authorised('DELETE', `${path}/${id}`), SuccessEnvelopeSchema);
+    },
     /** Whether these credentials sign in (staff sign-in on the admin page). */
     async verifyCredentials(username: string, password: string): Promise<boolean> {
       return (await tokenRequest({ grant_type: 'password', username, password })) !== undefined;

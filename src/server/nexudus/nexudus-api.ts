@@ -150,6 +150,10 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
       { wire: 'CoworkerId', table: 'coworkers' },
     ],
     create: (input, actor) => checkins.create(input, actor),
+    remove: (id) => {
+      writes.deleteCheckin(id);
+      return { ok: true, id };
+    },
     update: (input, actor) => {
       const before = getRow(db, checkinsTable, input.Id);
       return checkins.update(

@@ -4,7 +4,8 @@ import { money, time } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
-import type { Tap } from './submit-api';
+import { useUndoTap, type Tap } from './submit-api';
+import { KioskApiError } from '../../lib/api-client';
 
 export const RESULT_SECONDS = 8;
 
@@ -22,6 +23,9 @@ export function ResultScreen({
 }) {
   const { t, locale } = useI18n();
   const [left, setLeft] = useState(RESULT_SECONDS);
+  const undo = useUndoTap();
+  // A live check-in can be undone while this screen shows (a mistaken tap on someone else's name).
+  const undoable = result.status === 'checked-in' && !result.duplicate && left > 0;
   const done = useRef(onDone);
   done.current = onDone;
   useEffect(() => {
@@ -76,16 +80,29 @@ export function ResultScreen({
       </Notice>
     );
   }
+  if (undo.isSuccess) {
+    title = t.undone;
+    body = null;
+  }
+  const undoError = undo.error instanceof KioskApiError ? undo.error.message : undo.error ? t.errors.INTERNAL : null;
   return (
     <Screen
       title={title}
       actions={
-        <Button autoFocus onClick={onDone}>
-          {t.done}
-        </Button>
+        <>
+          <Button autoFocus onClick={onDone}>
+            {t.done}
+          </Button>
+          {undoable && !undo.isSuccess ? (
+            <Button variant="secondary" disabled={undo.isPending} onClick={() => undo.mutate(result.clientId)}>
+              {t.undo}
+            </Button>
+          ) : null}
+        </>
       }
     >
       {body}
+      {undoError ? <Notice tone="error">{undoError}</Notice> : null}
       <p className="text-lg text-slate-700">{t.returningSoon(Math.max(left, 0))}</p>
     </Screen>
   );

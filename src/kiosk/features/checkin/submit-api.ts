@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SubmitResultSchema, type SubmitCheckin } from '../../../contract/kiosk-api';
+import { SubmitResultSchema, UndoResultSchema, type SubmitCheckin } from '../../../contract/kiosk-api';
 import { MEMBER_NAME_HEADER } from '../../../contract/outbox';
 import { kioskRequest } from '../../lib/api-client';
 import { memberKeys } from '../../lib/query-keys';
@@ -17,6 +17,19 @@ export function submitTap({ tap, memberName }: { tap: Tap; memberName: string })
     method: 'POST',
     body: { ...tap, deviceNow: new Date().toISOString() },
     headers: { [MEMBER_NAME_HEADER]: encodeURIComponent(memberName) },
+  });
+}
+
+export function undoTap(clientId: string) {
+  return kioskRequest(`/checkins/${encodeURIComponent(clientId)}/undo`, UndoResultSchema, { method: 'POST' });
+}
+
+export function useUndoTap() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['undo'],
+    mutationFn: undoTap,
+    onSettled: () => client.invalidateQueries({ queryKey: memberKeys.all }),
   });
 }
 

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { PairRequestSchema } from '../../../contract/kiosk-api';
 import { KioskApiError } from '../../lib/api-client';
+import { unpairReason } from '../../lib/device-store';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
@@ -14,6 +15,7 @@ type PairForm = z.input<typeof PairRequestSchema>;
 export function SetupScreen() {
   const { t } = useI18n();
   const pair = usePairDevice();
+  const reason = unpairReason();
   const form = useZodForm(PairRequestSchema, { code: '', deviceName: 'Reception tablet', staffPin: '' } satisfies PairForm);
   const { errors } = form.formState;
   const failure =
@@ -24,6 +26,7 @@ export function SetupScreen() {
       : null;
   return (
     <Screen title={t.setupTitle}>
+      {reason ? <Notice tone="warn">{t.errors[reason]}</Notice> : null}
       <p className="text-xl text-slate-800">{t.setupIntro}</p>
       <form className="flex max-w-xl flex-col gap-5" noValidate onSubmit={form.handleSubmit((values) => pair.mutate(values))}>
         <TextField

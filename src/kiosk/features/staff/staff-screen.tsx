@@ -58,7 +58,7 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
         <Button variant="secondary" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
           {t.fullscreen}
         </Button>
-        <Button variant="danger" onClick={forgetDevice}>
+        <Button variant="danger" onClick={() => forgetDevice()}>
           {t.unpair}
         </Button>
       </div>
