@@ -6,6 +6,7 @@ import { MemberScreen, type Identified } from '../features/checkin/member-screen
 import { ResultScreen } from '../features/checkin/result-screen';
 import type { Tap } from '../features/checkin/submit-api';
 import { useDirectory } from '../features/lookup/directory-api';
+import { CameraScanButton } from '../features/lookup/camera-scan';
 import { FindScreen } from '../features/lookup/find-screen';
 import { identify } from '../features/lookup/identify-api';
 import { PinScreen } from '../features/lookup/pin-screen';
@@ -59,29 +60,23 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
     document.getElementById('screen-title')?.focus();
   }, [view.name]);
 
-  useScanner(
-    (code) => {
-      setFlash(null);
-      identify({ method: 'card', value: code })
-        .then((who) =>
-          setView({
-            name: 'member',
-            who: { coworkerId: who.coworkerId, displayName: who.displayName, via: 'card', identityToken: who.identityToken },
-          }),
-        )
-        .catch((error: unknown) => {
-          setFlash(
-            error instanceof KioskApiError
-              ? error.code === 'UNKNOWN_CREDENTIAL'
-                ? t.unknownCard
-                : t.errors[error.code]
-              : t.errors.INTERNAL,
-          );
-          setView({ name: 'find' });
-        });
-    },
-    view.name !== 'staff' && view.name !== 'result',
-  );
+  const identifyCode = (code: string) => {
+    setFlash(null);
+    identify({ method: 'card', value: code })
+      .then((who) =>
+        setView({
+          name: 'member',
+          who: { coworkerId: who.coworkerId, displayName: who.displayName, via: 'card', identityToken: who.identityToken },
+        }),
+      )
+      .catch((error: unknown) => {
+        setFlash(
+          error instanceof KioskApiError ? (error.code === 'UNKNOWN_CREDENTIAL' ? t.unknownCard : t.errors[error.code]) : t.errors.INTERNAL,
+        );
+        setView({ name: 'find' });
+      });
+  };
+  useScanner(identifyCode, view.name !== 'staff' && view.name !== 'result');
 
   const screen = (() => {
     switch (view.name) {
@@ -100,6 +95,7 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
           <FindScreen
             onBack={reset}
             onUsePin={() => setView({ name: 'pin' })}
+            scanButton={<CameraScanButton onScan={identifyCode} />}
             onSelect={(member) => setView({ name: 'member', who: { coworkerId: member.id, displayName: member.displayName, via: 'name' } })}
           />
         );
