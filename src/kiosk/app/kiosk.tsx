@@ -10,7 +10,7 @@ import { CameraScanButton } from '../features/lookup/camera-scan';
 import { FindScreen } from '../features/lookup/find-screen';
 import { identify } from '../features/lookup/identify-api';
 import { PinScreen } from '../features/lookup/pin-screen';
-import { KioskApiError } from '../lib/api-client';
+import { errorText } from '../lib/error-text';
 import { defaultLanguage, useI18n } from '../lib/i18n';
 import { memberKeys } from '../lib/query-keys';
 import { useIdle } from '../lib/use-idle';
@@ -70,9 +70,7 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
         }),
       )
       .catch((error: unknown) => {
-        setFlash(
-          error instanceof KioskApiError ? (error.code === 'UNKNOWN_CREDENTIAL' ? t.unknownCard : t.errors[error.code]) : t.errors.INTERNAL,
-        );
+        setFlash(errorText(error, t, { UNKNOWN_CREDENTIAL: t.unknownCard }));
         setView({ name: 'find' });
       });
   };

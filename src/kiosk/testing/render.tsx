@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type { MemberStatus } from '../../contract/kiosk-api';
+import type { MemberStatus, PaygOffer } from '../../contract/kiosk-api';
 import { I18nProvider } from '../lib/i18n';
 import type { Language } from '../lib/messages';
 
@@ -36,6 +36,22 @@ export function renderScreen(ui: ReactElement, options: { handler?: Handler; lan
 }
 
 export const LONDON = { id: 2, name: 'London Shoreditch', timeZone: 'Europe/London', currency: 'GBP', pinBeforeCharge: false };
+
+/** London's member PAYG: £6.00 an hour in 15-minute steps, at most £20.00 a day. */
+export const HOURLY_PAYG: PaygOffer = {
+  name: 'Pay As You Go',
+  terms: {
+    kind: 'hourly',
+    currency: 'GBP',
+    hourlyRateMinor: 600,
+    stepMinutes: 15,
+    stepPriceMinor: 150,
+    dailyMinimumMinor: null,
+    dailyMaximumMinor: 2000,
+  },
+  chargedTodayMinor: 0,
+  firstChargeMinor: 150,
+};
 
 export function buildStatus(eligibility: MemberStatus['eligibility'], overrides: Partial<MemberStatus> = {}): MemberStatus {
   return {

@@ -1,27 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { MemberStatusSchema, type MemberStatus } from '../../../contract/kiosk-api';
-import { buildStatus, LONDON, renderScreen } from '../../testing/render';
+import { buildStatus, HOURLY_PAYG, LONDON, renderScreen } from '../../testing/render';
 import { MemberScreen, type Identified } from './member-screen';
 
 const amelie: Identified = { coworkerId: 7, displayName: 'Amélie Laurent', via: 'name' };
-const hourly: MemberStatus['eligibility'] = {
-  kind: 'payg',
-  payg: {
-    name: 'Pay As You Go',
-    terms: {
-      kind: 'hourly',
-      currency: 'GBP',
-      hourlyRateMinor: 600,
-      stepMinutes: 15,
-      stepPriceMinor: 150,
-      dailyMinimumMinor: null,
-      dailyMaximumMinor: 2000,
-    },
-    chargedTodayMinor: 0,
-    firstChargeMinor: 150,
-  },
-};
+const hourly: MemberStatus['eligibility'] = { kind: 'payg', payg: HOURLY_PAYG };
 
 function show(status: MemberStatus, who: Identified = amelie, onResult = vi.fn()) {
   MemberStatusSchema.parse(status);

@@ -1,5 +1,5 @@
 import type { MemberStatus, PassSummary, SubmitResult } from '../../../contract/kiosk-api';
-import { KioskApiError } from '../../lib/api-client';
+import { errorText } from '../../lib/error-text';
 import { age, time } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
@@ -68,8 +68,8 @@ export function MemberScreen({
     submit.mutate({ tap, memberName: who.displayName }, { onSuccess: (result) => onResult(result, tap, snapshot) });
   };
   const firstName = who.displayName.split(' ')[0] ?? who.displayName;
-  const loadError = status.error instanceof KioskApiError ? t.errors[status.error.code] : status.error ? t.errors.INTERNAL : null;
-  const submitError = submit.error instanceof KioskApiError ? t.errors[submit.error.code] : submit.error ? t.errors.INTERNAL : null;
+  const loadError = errorText(status.error, t);
+  const submitError = errorText(submit.error, t);
   const data = status.data?.status;
   const offlineAsOf = status.data?.offlineAsOf ?? null;
   const eligibility = data?.eligibility;

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SubmitResult } from '../../../contract/kiosk-api';
-import { buildStatus, renderScreen } from '../../testing/render';
+import { buildStatus, HOURLY_PAYG, renderScreen } from '../../testing/render';
 import { RESULT_SECONDS, ResultScreen } from './result-screen';
 
 const status = buildStatus({ kind: 'no-valid-pass' });
@@ -47,20 +47,7 @@ describe('ResultScreen', () => {
       passName: 'Pay As You Go',
       pass: null,
       closedAt: '2026-11-24T03:00:00.000Z',
-      payg: {
-        name: 'Pay As You Go',
-        terms: {
-          kind: 'hourly',
-          currency: 'GBP',
-          hourlyRateMinor: 600,
-          stepMinutes: 15,
-          stepPriceMinor: 150,
-          dailyMinimumMinor: null,
-          dailyMaximumMinor: 2000,
-        },
-        chargedTodayMinor: 0,
-        firstChargeMinor: 150,
-      },
+      payg: HOURLY_PAYG,
     };
     renderScreen(<ResultScreen result={payg} tap={tap} status={status} onDone={vi.fn()} />);
     expect(screen.getByText('Pay As You Go started: £6.00 per hour, At most £20.00 today.')).toBeTruthy();

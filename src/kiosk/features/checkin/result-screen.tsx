@@ -5,7 +5,7 @@ import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
 import { useUndoTap, type Tap } from './submit-api';
-import { KioskApiError } from '../../lib/api-client';
+import { errorText } from '../../lib/error-text';
 
 export const RESULT_SECONDS = 8;
 
@@ -84,7 +84,7 @@ export function ResultScreen({
     title = t.undone;
     body = null;
   }
-  const undoError = undo.error instanceof KioskApiError ? undo.error.message : undo.error ? t.errors.INTERNAL : null;
+  const undoError = errorText(undo.error, t, { NOT_FOUND: 'server' });
   return (
     <Screen
       title={title}

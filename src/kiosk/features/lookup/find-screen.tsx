@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
-import { KioskApiError } from '../../lib/api-client';
+import { errorText } from '../../lib/error-text';
 import { age } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
@@ -25,7 +25,7 @@ export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScree
   const index = useMemo(() => buildSearchIndex(directory.data?.directory.members ?? []), [directory.data]);
   const results = useMemo(() => searchMembers(index, deferred), [index, deferred]);
   const inputId = useId();
-  const error = directory.error instanceof KioskApiError ? t.errors[directory.error.code] : directory.error ? t.errors.INTERNAL : null;
+  const error = errorText(directory.error, t);
 
   return (
     <Screen

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { IdentifyResponse } from '../../../contract/kiosk-api';
-import { KioskApiError } from '../../lib/api-client';
+import { errorText } from '../../lib/error-text';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { PinPad } from '../../ui/pin-pad';
@@ -12,14 +12,7 @@ export function PinScreen({ onIdentified, onBack }: { onIdentified: (who: Identi
   const { t } = useI18n();
   const [pin, setPin] = useState('');
   const identify = useIdentify();
-  const error =
-    identify.error instanceof KioskApiError
-      ? identify.error.code === 'UNKNOWN_CREDENTIAL'
-        ? t.unknownPin
-        : t.errors[identify.error.code]
-      : identify.error
-        ? t.errors.INTERNAL
-        : null;
+  const error = errorText(identify.error, t, { UNKNOWN_CREDENTIAL: t.unknownPin });
   return (
     <Screen
       title={t.enterPin}

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { PairRequestSchema } from '../../../contract/kiosk-api';
-import { KioskApiError } from '../../lib/api-client';
+import { errorText } from '../../lib/error-text';
 import { unpairReason } from '../../lib/device-store';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
@@ -18,12 +18,7 @@ export function SetupScreen() {
   const reason = unpairReason();
   const form = useZodForm(PairRequestSchema, { code: '', deviceName: 'Reception tablet', staffPin: '' } satisfies PairForm);
   const { errors } = form.formState;
-  const failure =
-    pair.error instanceof KioskApiError
-      ? pair.error.code === 'UNKNOWN_CREDENTIAL' || pair.error.code === 'RATE_LIMITED'
-        ? pair.error.message
-        : t.errors[pair.error.code]
-      : null;
+  const failure = errorText(pair.error, t, { UNKNOWN_CREDENTIAL: 'server', RATE_LIMITED: 'server' });
   return (
     <Screen title={t.setupTitle}>
       {reason ? <Notice tone="warn">{t.errors[reason]}</Notice> : null}

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { DeviceInfo } from '../../../contract/kiosk-api';
-import { KioskApiError } from '../../lib/api-client';
+import { errorText } from '../../lib/error-text';
 import { forgetDevice } from '../../lib/device-store';
 import { useI18n } from '../../lib/i18n';
 import { useOnline } from '../../lib/use-online';
@@ -15,12 +15,7 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
   const online = useOnline();
   const [pin, setPin] = useState('');
   const check = useStaffCheck();
-  const error =
-    check.error instanceof KioskApiError
-      ? check.error.code === 'UNKNOWN_CREDENTIAL'
-        ? check.error.message
-        : t.errors[check.error.code]
-      : null;
+  const error = errorText(check.error, t, { UNKNOWN_CREDENTIAL: 'server' });
   const actions = (
     <Button variant="secondary" onClick={onClose}>
       {t.close}
