@@ -79,19 +79,26 @@ export function createRulesRepository(db: Db) {
   const paygProductsStmt = db.prepare(
     'SELECT * FROM timepasses WHERE Archived = 0 AND (UseAsPayAsYouGoForMembers = 1 OR UseAsPayAsYouGoForContacts = 1)',
   );
-  const slotsStmt = db.prepare('SELECT * FROM timepasstimeslots WHERE TimePassId = ?');
+  const slotsStmt = db.prepare('SELECT * FROM timepasstimeslots');
   const openStmt = db.prepare('SELECT * FROM checkins WHERE CoworkerId = ? AND BusinessId = ? AND ToTime IS NULL');
   const chargedStmt = db.prepare(
     'SELECT COALESCE(SUM(AmountMinor), 0) FROM payg_charges WHERE CoworkerId = ? AND BusinessId = ? AND CheckinDay = ? AND CheckinId != ?',
   );
 
-  const slotsOf = (timePassId: number): TimeSlot[] =>
-    slotsStmt.all(timePassId).map((row) => {
+  /** Every time slot by pass, in one query: the table is small and a check-in reads many passes. */
+  const allSlots = (): Map<number, TimeSlot[]> => {
+    const byPass = new Map<number, TimeSlot[]>();
+    for (const row of slotsStmt.all()) {
       const s = SlotRow.parse(row);
-      return { dayOfWeek: s.DayOfWeek, fromMinutes: s.FromMinutes, toMinutes: s.ToMinutes };
-    });
+      byPass.set(s.TimePassId, [
+        ...(byPass.get(s.TimePassId) ?? []),
+        { dayOfWeek: s.DayOfWeek, fromMinutes: s.FromMinutes, toMinutes: s.ToMinutes },
+      ]);
+    }
+    return byPass;
+  };
 
-  const toProduct = (row: unknown): PassProduct => {
+  const toProduct = (row: unknown, slots: Map<number, TimeSlot[]>): PassProduct => {
     const p = ProductRow.parse(row);
     return {
       id: p.Id,
@@ -106,7 +113,7 @@ export function createRulesRepository(db: Db) {
       paygForMembers: p.UseAsPayAsYouGoForMembers,
       paygForContacts: p.UseAsPayAsYouGoForContacts,
       archived: p.Archived,
-      slots: slotsOf(p.Id),
+      slots: slots.get(p.Id) ?? [],
     };
   };
 
@@ -128,11 +135,12 @@ export function createRulesRepository(db: Db) {
     },
     heldPasses(coworkerId: number): HeldPass[] {
       const products = new Map<number, PassProduct>();
+      let slots: Map<number, TimeSlot[]> | undefined;
       return heldStmt.all(coworkerId).map((row) => {
         const h = HeldRow.parse(row);
         let product = products.get(h.TimePassId);
         if (!product) {
-          product = toProduct(productStmt.get(h.TimePassId));
+          product = toProduct(productStmt.get(h.TimePassId), (slots ??= allSlots()));
           products.set(h.TimePassId, product);
         }
         return {
@@ -149,7 +157,10 @@ export function createRulesRepository(db: Db) {
         };
       });
     },
-    paygProducts: (): PassProduct[] => paygProductsStmt.all().map(toProduct),
+    paygProducts: (): PassProduct[] => {
+      const slots = allSlots();
+      return paygProductsStmt.all().map((row) => toProduct(row, slots));
+    },
     openCheckin(coworkerId: number, businessId: number): OpenCheckin | null {
       const row = openStmt.get(coworkerId, businessId);
       return row === undefined ? null : OpenRow.parse(row);
