@@ -1,5 +1,5 @@
 import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config';
@@ -79,4 +79,40 @@ test('a 500 from the gateway keeps the tap; a refused tap is shown to staff with
   await page.getByRole('button', { name: 'Export as JSON' }).click();
   expect((await download).suggestedFilename()).toMatch(/^tapdesk-outbox-.*\.json$/);
   expect(await api.checkins(`&Checkin_Coworker=${bruno}`)).toHaveLength(0);
+});
+
+test('a service-worker update keeps every queued tap and sends each once', async ({ page, server }) => {
+  await pairTablet(page);
+  await readyForOffline(page);
+  const members = await directoryMembers(page, 6);
+  const before = await countCheckins(server.dbPath);
+  await server.kill();
+  expect(
+    await sendTaps(
+      page,
+      members.map((id) => ({ coworkerId: id, tappedAt: new Date().toISOString() })),
+    ),
+  ).toEqual(Array(6).fill(202));
+  const firstWorker = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
+
+  // Ship a new worker: same app, different bytes.
+  const swPath = join('dist', 'sw.js');
+  const original = readFileSync(swPath, 'utf8');
+  try {
+    writeFileSync(swPath, `${original}\n// next version\n`);
+    await server.start();
+    const reloaded = page.waitForEvent('load');
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    // The kiosk rests on its start screen, so it takes the update at once and reloads.
+    await reloaded;
+    await expect(page.getByRole('button', { name: 'Check in / out' })).toBeVisible();
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(firstWorker);
+    await expect.poll(async () => (await countCheckins(server.dbPath)) - before, { timeout: 60_000 }).toBe(6);
+    await page.waitForTimeout(2_000);
+    expect((await countCheckins(server.dbPath)) - before).toBe(6);
+  } finally {
+    writeFileSync(swPath, original);
+  }
 });
