@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config';
-import { adminApi, expectAccessible, pairTablet, screenshots } from './helpers';
+import { adminApi, expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
 import { countCheckins, directoryMembers, readyForOffline, replayNow, sendTaps } from './offline-helpers';
 import { expect, test } from './fixtures';
 
@@ -61,6 +61,11 @@ test('a 500 from the gateway keeps the tap; a refused tap is shown to staff with
     ]),
   ).toEqual([202, 202]);
   await expect(page.getByText('2 check-ins waiting to send')).toBeVisible();
+  // The tablet reports its outbox; staff see it on the admin page.
+  const admin = await context.newPage();
+  await signInAdmin(admin);
+  await expect(admin.getByRole('cell', { name: /^2 pending/ })).toBeVisible({ timeout: 20_000 });
+  await admin.close();
   expect(await api.checkins(`&Checkin_Coworker=${amelie}`)).toHaveLength(0);
 
   failing = false;

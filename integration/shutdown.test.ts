@@ -35,22 +35,23 @@ describe('graceful shutdown', () => {
         SEED: 'demo',
         ADMIN_EMAIL: 'a@example.com',
         ADMIN_PASSWORD: 'shutdown-test',
-        LOG_LEVEL: 'silent',
+        LOG_LEVEL: 'info',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let logs = '';
+    child.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await waitForHealth(url);
-    const token = z
-      .object({ access_token: z.string() })
-      .parse(
-        await (
-          await fetch(`${url}/api/token`, {
-            method: 'POST',
-            body: new URLSearchParams({ grant_type: 'password', username: 'a@example.com', password: 'shutdown-test' }),
-          })
-        ).json(),
-      ).access_token;
+    const token = z.object({ access_token: z.string() }).parse(
+      await (
+        await fetch(`${url}/api/token`, {
+          method: 'POST',
+          body: new URLSearchParams({ grant_type: 'password', username: 'a@example.com', password: 'shutdown-test' }),
+        })
+      ).json(),
+    ).access_token;
 
     const acknowledged: number[] = [];
     const sends = Array.from({ length: 300 }, async (_, i) => {
@@ -70,6 +71,10 @@ describe('graceful shutdown', () => {
     setTimeout(() => child.kill('SIGTERM'), 30);
     await Promise.all(sends);
     expect(await exited).toBe(0);
+    // Structured logs, and no secret in them: not the password, not the bearer token.
+    expect(logs).toContain('"msg":"incoming request"');
+    expect(logs).not.toContain('shutdown-test');
+    expect(logs).not.toContain(token);
 
     expect(acknowledged.length).toBeGreaterThan(0);
     const db = openDatabase(dbPath);

@@ -20,9 +20,27 @@ function post(message: PageMessage): void {
 export const requestReplay = (force = true) => post({ type: 'OUTBOX_REPLAY', force });
 export const discardRejected = (clientId: string) => post({ type: 'OUTBOX_DISCARD', clientId });
 
+const HEARTBEAT_MIN_GAP_MS = 5_000;
+let lastBeat = 0;
+let beatTimer: number | undefined;
+
+/** Staff see a change in the outbox on the admin page within seconds, not at the next minute. */
+function beatSoon() {
+  if (beatTimer !== undefined) return;
+  beatTimer = window.setTimeout(
+    () => {
+      beatTimer = undefined;
+      void heartbeat();
+    },
+    Math.max(0, lastBeat + HEARTBEAT_MIN_GAP_MS - Date.now()),
+  );
+}
+
 function setSummary(next: OutboxSummary) {
+  const changed = !summary || summary.pending + summary.sending !== next.pending + next.sending || summary.rejected !== next.rejected;
   summary = next;
   listeners.forEach((l) => l());
+  if (changed) beatSoon();
 }
 
 /** The outbox as the service worker last reported it; null before it has (or without a worker). */
@@ -39,6 +57,7 @@ export function useOutbox(): OutboxSummary | null {
 
 async function heartbeat(): Promise<void> {
   if (!readDevice()) return;
+  lastBeat = Date.now();
   const beat: Heartbeat = HeartbeatSchema.parse({
     outboxPending: (summary?.pending ?? 0) + (summary?.sending ?? 0),
     outboxRejected: summary?.rejected ?? 0,
