@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-const SERVER = process.env.TAPDESK_DEV_SERVER ?? 'http://127.0.0.1:8080';
+const SERVER = process.env.TAPDESK_DEV_SERVER ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
