@@ -105,3 +105,21 @@ export async function countCheckins(dbPath: string): Promise<number> {
     db.close();
   }
 }
+
+/** The service worker's outbox entries as stored in IndexedDB. */
+export async function outboxAttempts(page: Page): Promise<number[]> {
+  const raw = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        const open = indexedDB.open('tapdesk-outbox');
+        open.onsuccess = () => {
+          const all = open.result.transaction('entries').objectStore('entries').getAll();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }),
+  );
+  return z
+    .array(z.object({ attempts: z.number() }))
+    .parse(raw)
+    .map((e) => e.attempts);
+}

@@ -99,7 +99,9 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('sync', (event) => {
   const sync = event as ExtendableEvent & { tag?: string };
-  if (sync.tag === SYNC_TAG) sync.waitUntil(replay(true));
+  // Not forced: Chromium fires a sync as soon as one is registered while the network is up (the
+  // server may be the thing that is down), and a forced pass would defeat the backoff.
+  if (sync.tag === SYNC_TAG) sync.waitUntil(replay());
 });
 
 self.addEventListener('activate', (event) => {
