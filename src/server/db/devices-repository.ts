@@ -47,6 +47,18 @@ export function createDevicesRepository(db: Db) {
     return { device: DeviceRow.parse(db.prepare('SELECT * FROM kiosk_devices WHERE Id = ?').get(id)), token };
   });
   return {
+    /** The location a current, unused code pairs to, without using it. */
+    pairingCodeBusiness(code: string): number | undefined {
+      const row = z
+        .object({ BusinessId: z.number() })
+        .optional()
+        .parse(
+          db
+            .prepare('SELECT BusinessId FROM kiosk_pairing_codes WHERE CodeHash = ? AND UsedAt IS NULL AND ExpiresAt > ?')
+            .get(hashSecret(code), now()),
+        );
+      return row?.BusinessId;
+    },
     createPairingCode(businessId: number, createdBy: string): { code: string; expiresAt: string } {
       const code = newPairingCode();
       const expiresAt = new Date(Date.now() + PAIRING_TTL_MS).toISOString();

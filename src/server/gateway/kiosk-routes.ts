@@ -51,12 +51,16 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
   const identifyLimiter = createRateLimiter({ maxFailures: 5, windowMs: 5 * 60_000, lockoutMs: 5 * 60_000 });
   const staffLimiter = createRateLimiter({ maxFailures: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 });
 
-  async function deviceInfo(device: Device): Promise<DeviceInfo> {
-    const ref = await facts.referenceFor(device.BusinessId);
-    const business = ref.businesses.get(device.BusinessId);
+  async function locationInfo(businessId: number) {
+    const business = (await facts.referenceFor(businessId)).businesses.get(businessId);
     if (!business) throw new UpstreamUnavailable('The location of this tablet no longer exists upstream.');
-    return { id: device.Id, name: device.Name, location: toLocationInfo(business) };
+    return toLocationInfo(business);
   }
+  const deviceInfo = async (device: Device): Promise<DeviceInfo> => ({
+    id: device.Id,
+    name: device.Name,
+    location: await locationInfo(device.BusinessId),
+  });
 
   app.post('/pair', async (request, reply) => {
     const key = `pair:${request.ip}`;
@@ -64,8 +68,12 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
     if (wait > 0) return sendKioskError(reply, 'RATE_LIMITED', 'Too many wrong codes. Wait a few minutes.', Math.ceil(wait / 1000));
     const body = parseKioskBody(reply, PairRequestSchema, request.body);
     if (!body) return reply;
-    const paired = devices.redeemPairingCode(normalisePairingCode(body.code), body.deviceName, await hashPassword(body.staffPin));
-    if (!paired) {
+    const code = normalisePairingCode(body.code);
+    // Read the location from Nexudus before using the code up: if Nexudus is down, the code still works later.
+    const businessId = devices.pairingCodeBusiness(code);
+    const location = businessId === undefined ? undefined : await locationInfo(businessId);
+    const paired = location && devices.redeemPairingCode(code, body.deviceName, await hashPassword(body.staffPin));
+    if (!paired || !location) {
       pairLimiter.fail(key, Date.now());
       return sendKioskError(
         reply,
@@ -74,7 +82,7 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
       );
     }
     pairLimiter.succeed(key);
-    return { deviceToken: paired.token, device: await deviceInfo(paired.device) };
+    return { deviceToken: paired.token, device: { id: paired.device.Id, name: paired.device.Name, location } };
   });
 
   app.register(async (authed) => {
