@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairResponseSchema, SubmitResultSchema } from '../src/contract/kiosk-api';
 import { CheckinRecordSchema } from '../src/contract/nexudus-checkins';
 import { listEnvelopeSchema } from '../src/contract/nexudus-envelopes';
-import { buildApp } from '../src/server/app';
+import { buildApp, GATEWAY_ROLES } from '../src/server/app';
 import { openDatabase } from '../src/server/db/database';
 import { createDevicesRepository } from '../src/server/db/devices-repository';
 import { createUsersRepository } from '../src/server/db/users-repository';
@@ -26,21 +26,8 @@ beforeAll(async () => {
   member = await nexudus.coworker({ FullName: 'Amélie Laurent', InvoicingBusinessId: london });
   const day = await nexudus.timePass({ BusinessId: london });
   await nexudus.givePass({ CoworkerId: member, BusinessId: london, TimePassId: day });
-  await createUsersRepository(nexudus.db).create('kiosk-gateway@example.com', 'gateway-password', false, [
-    'Business-List',
-    'Business-Read',
-    'Coworker-List',
-    'Coworker-Read',
-    'TimePass-List',
-    'TimePassTimeSlot-List',
-    'CoworkerTimePass-List',
-    'CoworkerTimePass-Read',
-    'Checkin-List',
-    'Checkin-Read',
-    'Checkin-Create',
-    'Checkin-Edit',
-    'Checkin-Delete',
-  ]);
+  // The same roles the embedded gateway user has: what a Nexudus admin would grant a kiosk account.
+  await createUsersRepository(nexudus.db).create('kiosk-gateway@example.com', 'gateway-password', false, GATEWAY_ROLES);
   nexudusUrl = await nexudus.app.listen({ port: 0, host: '127.0.0.1' });
 
   gatewayDb = openDatabase(':memory:');
