@@ -21,8 +21,11 @@ const json = (status: number, body: unknown) =>
 export interface CheckinRouteDeps {
   store: () => Promise<OutboxStore | null>;
   replayer: () => Promise<Replayer | null>;
-  /** Outcomes of the current replay pass, by clientId, filled by the replayer's onOutcome. */
-  outcomes: Map<string, EntryOutcome>;
+  /**
+   * Taps a member is waiting at the screen for, by clientId: the replayer's onOutcome fills in the
+   * ones listed here (and no others), and each waiting request removes its own.
+   */
+  awaited: Map<string, EntryOutcome | undefined>;
   nextSeq: () => number;
   changed: () => void;
 }
@@ -68,10 +71,11 @@ export async function handleCheckin(request: Request, deps: CheckinRouteDeps): P
   }
   deps.changed();
 
+  deps.awaited.set(tap.clientId, undefined);
   const answered = await Promise.race([
-    replayer.replay().then(() => deps.outcomes.get(tap.clientId)),
+    replayer.replay().then(() => deps.awaited.get(tap.clientId)),
     new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LIVE_ANSWER_MS)),
-  ]);
+  ]).finally(() => deps.awaited.delete(tap.clientId));
   deps.changed();
   if (answered?.kind === 'done') return json(200, answered.result);
   if (answered?.kind === 'rejected') {

@@ -18,12 +18,14 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { deny
 
 // 2. The outbox: IndexedDB, or null where the browser will not give us storage (online-only then).
 const storePromise: Promise<OutboxStore | null> = openOutboxStore().catch(() => null);
-const outcomes = new Map<string, EntryOutcome>();
+const awaited = new Map<string, EntryOutcome | undefined>();
 const replayerPromise = storePromise.then((store) =>
   store
     ? createReplayer(store, {
         fetch: (url, init) => fetch(url, init),
-        onOutcome: (entry, outcome) => outcomes.set(entry.clientId, outcome),
+        onOutcome: (entry, outcome) => {
+          if (awaited.has(entry.clientId)) awaited.set(entry.clientId, outcome);
+        },
       })
     : null,
 );
@@ -39,7 +41,6 @@ async function replay(force = false): Promise<void> {
   const replayer = await replayerPromise;
   if (!replayer) return;
   await replayer.replay({ force });
-  outcomes.clear();
   await broadcast();
 }
 
@@ -59,7 +60,7 @@ self.addEventListener('fetch', (event) => {
     handleCheckin(event.request, {
       store: () => storePromise,
       replayer: () => replayerPromise,
-      outcomes,
+      awaited,
       nextSeq,
       changed: () => void broadcast(),
     }).then((response) => {
