@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import { prepareCached, type Db } from './database';
 import { checkinsTable, coworkerTimePassesTable, failedCheckinsTable } from './nexudus-tables';
 import { insertRow, updateRow, type SqlValue } from './table';
 
@@ -31,6 +31,18 @@ export function createCheckinsRepository(db: Db) {
   const checkinById = db.prepare('SELECT Id, FromTime, CoworkerTimePassGuid FROM checkins WHERE Id = ?');
   const passForGuid = db.prepare('SELECT Id, IsPayAsYouGo, UsedDate FROM coworkertimepasses WHERE UniqueId = ?');
   const otherUses = db.prepare('SELECT COUNT(*) FROM checkins WHERE CoworkerTimePassGuid = ? AND Id != ?');
+  const deleteCheckinRow = db.prepare('DELETE FROM checkins WHERE Id = ?');
+  const deleteCharges = db.prepare('DELETE FROM payg_charges WHERE CoworkerTimePassId = ?');
+  const deletePassRow = db.prepare('DELETE FROM coworkertimepasses WHERE Id = ?');
+  const giveBack = db.prepare('UPDATE coworkertimepasses SET Used = 0, UsedDate = NULL, CheckedIn = 0 WHERE Id = ?');
+  const notCheckedIn = db.prepare('UPDATE coworkertimepasses SET CheckedIn = 0 WHERE Id = ?');
+  const uniqueIdOf = db.prepare('SELECT UniqueId FROM coworkertimepasses WHERE Id = ?').pluck();
+
+  /** A pass and any PAYG charges on it. */
+  const deletePass = db.transaction((passId: number): void => {
+    deleteCharges.run(passId);
+    deletePassRow.run(passId);
+  });
 
   /**
    * Deletes a check-in and gives back what it alone consumed: a PAYG pass it created (and its
@@ -43,26 +55,22 @@ export function createCheckinsRepository(db: Db) {
       ? (passForGuid.get(checkin.CoworkerTimePassGuid) as { Id: number; IsPayAsYouGo: number; UsedDate: string | null } | undefined)
       : undefined;
     const shared = pass ? Number(otherUses.pluck().get(checkin.CoworkerTimePassGuid, id)) > 0 : false;
-    db.prepare('DELETE FROM checkins WHERE Id = ?').run(id);
+    deleteCheckinRow.run(id);
     if (!pass || shared) return;
-    if (pass.IsPayAsYouGo) {
-      db.prepare('DELETE FROM payg_charges WHERE CoworkerTimePassId = ?').run(pass.Id);
-      db.prepare('DELETE FROM coworkertimepasses WHERE Id = ?').run(pass.Id);
-    } else if (pass.UsedDate === checkin.FromTime) {
-      db.prepare('UPDATE coworkertimepasses SET Used = 0, UsedDate = NULL, CheckedIn = 0 WHERE Id = ?').run(pass.Id);
-    } else {
-      db.prepare('UPDATE coworkertimepasses SET CheckedIn = 0 WHERE Id = ?').run(pass.Id);
-    }
+    if (pass.IsPayAsYouGo) deletePass(pass.Id);
+    else if (pass.UsedDate === checkin.FromTime) giveBack.run(pass.Id);
+    else notCheckedIn.run(pass.Id);
   });
 
   return {
     deleteCheckin: (id: number) => deleteCheckin(id),
+    deletePass: (passId: number) => deletePass(passId),
     insertCheckin: (input: Record<string, unknown>, actor: string, extra: Record<string, SqlValue>) =>
       insertRow(db, checkinsTable, input, actor, 'EUR', extra),
     updateCheckin: (id: number, input: Record<string, unknown>, actor: string, extra: Record<string, SqlValue>) => {
       updateRow(db, checkinsTable, id, input, actor, 'EUR');
       const sets = Object.keys(extra).map((c) => `"${c}" = ?`);
-      if (sets.length) db.prepare(`UPDATE checkins SET ${sets.join(', ')} WHERE Id = ?`).run(...Object.values(extra), id);
+      if (sets.length) prepareCached(db, `UPDATE checkins SET ${sets.join(', ')} WHERE Id = ?`).run(...Object.values(extra), id);
     },
     markPassUsed: (passId: number, usedAt: string, checkedIn: boolean, actor: string) =>
       markUsed.run(usedAt, checkedIn ? 1 : 0, now(), actor, passId),
@@ -90,7 +98,7 @@ export function createCheckinsRepository(db: Db) {
           PriceMinor: 0,
         },
       );
-      const uniqueId = String(db.prepare('SELECT UniqueId FROM coworkertimepasses WHERE Id = ?').pluck().get(id));
+      const uniqueId = String(uniqueIdOf.get(id));
       return { id, uniqueId };
     },
     recordCharge(c: {

@@ -53,8 +53,8 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
   registerTokenRoute(app, users, options.tokenTtlSeconds);
   registerAuthentication(app, users);
 
-  const currencyOfBusiness = (id: number) =>
-    String(db.prepare('SELECT CurrencyCode FROM businesses WHERE Id = ?').pluck().get(id) ?? 'EUR');
+  const businessCurrency = db.prepare('SELECT CurrencyCode FROM businesses WHERE Id = ?').pluck();
+  const currencyOfBusiness = (id: number) => String(businessCurrency.get(id) ?? 'EUR');
   const passes = createCoworkerTimePassesRepository(db);
 
   registerResource(app, db, {
@@ -132,8 +132,7 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
     },
     remove: (id) => {
       if (writes.passUsedByCheckin(id)) return failure(400, 'Id', 'is used by a check-in; delete the check-in first', id);
-      db.prepare('DELETE FROM payg_charges WHERE CoworkerTimePassId = ?').run(id);
-      db.prepare('DELETE FROM coworkertimepasses WHERE Id = ?').run(id);
+      writes.deletePass(id);
       return { ok: true, id };
     },
   });
