@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { openDatabase } from '../src/server/db/database';
+import type { TapdeskServer } from './server';
 
 async function directory(page: Page): Promise<{ id: number; displayName: string }[]> {
   const raw = await page.evaluate(async () => {
@@ -122,4 +123,22 @@ export async function outboxAttempts(page: Page): Promise<number[]> {
     .array(z.object({ attempts: z.number() }))
     .parse(raw)
     .map((e) => e.attempts);
+}
+
+/** Kills the server and makes `count` members tap in: every tap must be answered 202 (queued). */
+export async function queueWhileServerDown(
+  page: Page,
+  server: TapdeskServer,
+  count: number,
+): Promise<{ members: number[]; before: number }> {
+  await readyForOffline(page);
+  const members = await directoryMembers(page, count);
+  const before = await countCheckins(server.dbPath);
+  await server.kill();
+  const statuses = await sendTaps(
+    page,
+    members.map((id) => ({ coworkerId: id, tappedAt: new Date().toISOString() })),
+  );
+  expect(statuses).toEqual(Array(count).fill(202));
+  return { members, before };
 }

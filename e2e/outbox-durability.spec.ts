@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { adminApi, expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
-import { countCheckins, directoryMembers, readyForOffline, replayNow, sendTaps } from './offline-helpers';
+import { countCheckins, queueWhileServerDown, readyForOffline, replayNow, sendTaps } from './offline-helpers';
 import { expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
@@ -21,16 +21,7 @@ test('taps left pending when the browser closes are sent when it opens again', a
     let context = await launch();
     let page = context.pages()[0] ?? (await context.newPage());
     await pairTablet(page);
-    await readyForOffline(page);
-    const members = await directoryMembers(page, 5);
-    const before = await countCheckins(server.dbPath);
-    await server.kill();
-    expect(
-      await sendTaps(
-        page,
-        members.map((id) => ({ coworkerId: id, tappedAt: new Date().toISOString() })),
-      ),
-    ).toEqual([202, 202, 202, 202, 202]);
+    const { before } = await queueWhileServerDown(page, server, 5);
     await context.close();
 
     await server.start();
@@ -88,16 +79,7 @@ test('a 500 from the gateway keeps the tap; a refused tap is shown to staff with
 
 test('a service-worker update keeps every queued tap and sends each once', async ({ page, server }) => {
   await pairTablet(page);
-  await readyForOffline(page);
-  const members = await directoryMembers(page, 6);
-  const before = await countCheckins(server.dbPath);
-  await server.kill();
-  expect(
-    await sendTaps(
-      page,
-      members.map((id) => ({ coworkerId: id, tappedAt: new Date().toISOString() })),
-    ),
-  ).toEqual(Array(6).fill(202));
+  const { before } = await queueWhileServerDown(page, server, 6);
   const firstWorker = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
 
   // Ship a new worker: same app, different bytes.
