@@ -200,6 +200,27 @@ export type KioskError = z.infer<typeof KioskErrorSchema>;
 
 export const StaffCheckSchema = z.object({ staffPin: z.string().check(z.regex(/^\d{4,8}$/)) });
 
+/**
+ * A guessing limit that is in force: which secret, counted for whom, until when. Shown on the
+ * admin page (every location) and the staff panel (this tablet's location).
+ */
+export const LOCKOUT_KINDS = ['identify', 'charge-pin', 'staff-pin', 'pairing', 'password', 'secret-lookup'] as const;
+export const LOCKOUT_SCOPES = ['tablet', 'location', 'member', 'account-client', 'client', 'account'] as const;
+export const LockoutSchema = z.object({
+  id: z.string(),
+  kind: z.enum(LOCKOUT_KINDS),
+  scope: z.enum(LOCKOUT_SCOPES),
+  /** Who is locked, in words (a tablet's name, a location, a member's name, an account and address). */
+  label: z.string(),
+  businessId: z.nullable(id),
+  lockedUntil: instant,
+});
+export type Lockout = z.infer<typeof LockoutSchema>;
+/** The staff PIN was right: what staff at this tablet should know. */
+export const StaffCheckResultSchema = z.object({ lockouts: z.array(LockoutSchema) });
+export type StaffCheckResult = z.infer<typeof StaffCheckResultSchema>;
+export const ClearLockoutSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(400)) });
+
 /** Staff (admin page) */
 export const StaffSignInSchema = z.object({
   email: z.string().check(z.trim(), z.minLength(3, { error: 'Enter your email.' }), z.maxLength(254)),

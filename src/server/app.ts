@@ -1,15 +1,23 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { validationEnvelope } from '../contract/nexudus-envelopes';
 import type { Db } from './db/database';
 import { createUsersRepository } from './db/users-repository';
 import { gateway } from './gateway/gateway';
 import { createUpstreamClient, fetchTransport, injectTransport } from './gateway/upstream-client';
+import { ANONYMOUS, installAccessControl } from './lib/access';
+import { mapError } from './lib/errors';
+import { createGuard } from './lib/guard';
+import { installBoundedJsonParser } from './lib/json-body';
+import { logSerializers } from './lib/log-redaction';
 import { newSecret } from './lib/passwords';
+import { installSecurityHeaders } from './lib/security-headers';
 import { nexudusApi } from './nexudus/nexudus-api';
+import { TAPDESK_ADMIN_ROLE } from '../contract/nexudus-users';
 
 export interface AppOptions {
   db: Db;
@@ -21,6 +29,10 @@ export interface AppOptions {
   clock?: () => Date;
   /** The gateway's Nexudus: omitted for the embedded API, else a base URL and credentials. */
   upstream?: { url: string; username: string; password: string };
+  /** Fastify's trustProxy: which proxies may name the client (see TRUST_PROXY). */
+  trustProxy?: false | number | string[];
+  /** Where log lines go (tests read them); standard output by default. */
+  logStream?: { write: (line: string) => void };
 }
 
 /** What the gateway's own API user may do in the embedded Nexudus: read, and write check-ins. */
@@ -38,55 +50,51 @@ export const GATEWAY_ROLES = [
   'Checkin-Create',
   'Checkin-Edit',
   'Checkin-Delete',
+  'User-List',
 ];
 export const GATEWAY_USER = 'gateway@tapdesk.internal';
+export { TAPDESK_ADMIN_ROLE };
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-function errorStatus(error: FastifyError): number {
-  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return error.statusCode;
-  if (error.code?.startsWith('SQLITE_CONSTRAINT')) return 409;
-  return 500;
-}
-
-function errorMessage(error: FastifyError, status: number): string {
-  if (status === 413) return `the body is larger than ${BODY_LIMIT_BYTES} bytes`;
-  if (status === 415) return 'the body must be JSON (application/json)';
-  if (status === 409) return 'conflicts with other records (it is still in use, or would duplicate one)';
-  if (error.code?.startsWith('FST_ERR_CTP') || error instanceof SyntaxError) return 'the body is not valid JSON';
-  return status === 500 ? 'the server could not complete the request' : error.message;
+/** A number of hops becomes proxy-addr's trust function (Fastify's types name no number form). */
+function fastifyTrustProxy(value: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
 /** Builds the server without listening; tests call it in-process with `inject`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     logger: {
       level: options.logLevel ?? 'info',
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refresh_token'],
+      serializers: logSerializers,
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
   });
+  installAccessControl(app);
+  installBoundedJsonParser(app);
+  await installSecurityHeaders(app, helmet);
   const users = createUsersRepository(options.db);
+  const guard = createGuard(options.db);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = errorStatus(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply
-      .code(status)
-      .send(validationEnvelope([{ PropertyName: 'Request', Message: errorMessage(error, status), AttemptedValue: null }]));
+  app.setErrorHandler((error, request, reply) => {
+    const mapped = mapError(error, BODY_LIMIT_BYTES);
+    if (mapped.unexpected) request.log.error({ err: error }, 'request failed');
+    if (mapped.retryAfterSeconds !== undefined) reply.header('retry-after', String(mapped.retryAfterSeconds));
+    return reply.code(mapped.status).send(validationEnvelope([{ PropertyName: 'Request', Message: mapped.message, AttemptedValue: null }]));
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/kiosk/')) {
-      return reply
-        .code(404)
-        .send(validationEnvelope([{ PropertyName: 'Request', Message: 'no such endpoint', AttemptedValue: request.url.slice(0, 200) }]));
+      return reply.code(404).send(validationEnvelope([{ PropertyName: 'Request', Message: 'no such endpoint', AttemptedValue: null }]));
     }
     if (staticDir && request.method === 'GET') return reply.sendFile('index.html');
     return reply.code(404).send('Not found');
   });
 
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
-  app.get('/health', async () => {
+  app.get('/health', { config: { access: ANONYMOUS } }, async () => {
     options.db.prepare('SELECT 1').get();
     return { status: 'ok' };
   });
@@ -94,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/api',
     db: options.db,
     users,
+    guard,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 604_799,
     clock: options.clock,
   });
@@ -107,16 +116,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const credentials = { username: upstream.username, password: upstream.password };
   const transport = upstream.url === 'embedded' ? injectTransport(app) : fetchTransport(upstream.url);
-  await app.register(gateway, { prefix: '/kiosk/v1', db: options.db, upstream: createUpstreamClient(transport, () => credentials) });
+  await app.register(gateway, {
+    prefix: '/kiosk/v1',
+    db: options.db,
+    guard,
+    upstream: createUpstreamClient(transport, () => credentials),
+  });
 
   const staticDir = options.staticDir && existsSync(resolve(options.staticDir, 'index.html')) ? resolve(options.staticDir) : undefined;
   if (staticDir) {
+    // The built kiosk is public: each file route @fastify/static makes (it marks them with
+    // `config.file`) is anonymous. Registered at the root so the not-found handler can send index.html.
+    app.addHook('onRoute', (route: RouteOptions) => {
+      if (Object.hasOwn(route.config ?? {}, 'file')) route.config = { ...route.config, access: ANONYMOUS };
+    });
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: false,
+      cacheControl: false,
       setHeaders: (res, path) => {
         if (path.endsWith('sw.js') || path.endsWith('.html') || path.endsWith('.webmanifest')) res.setHeader('cache-control', 'no-cache');
         else if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        else res.setHeader('cache-control', 'public, max-age=3600');
       },
     });
   }

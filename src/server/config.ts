@@ -2,6 +2,26 @@ import { z } from 'zod';
 
 const port = z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535);
 
+const ADDRESS = /^[0-9a-fA-F.:]+(\/\d{1,3})?$/;
+
+/**
+ * Which reverse proxies may say who the client is (X-Forwarded-For/-Proto): `false` (none, the
+ * default), a number of hops, or a comma-separated list of addresses/CIDRs such as `127.0.0.1`.
+ * Never `true`: then anyone could claim any address and walk around the guessing limits.
+ */
+const trustProxy = z
+  .string()
+  .transform((raw, ctx): false | number | string[] => {
+    const value = raw.trim().toLowerCase();
+    if (value === 'false' || value === '0' || value === '') return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const list = value.split(',').map((part) => part.trim());
+    if (list.every((part) => ADDRESS.test(part))) return list;
+    ctx.addIssue({ code: 'custom', message: 'must be false, a number of proxy hops, or a comma-separated list of proxy addresses' });
+    return z.NEVER;
+  })
+  .or(z.literal(false));
+
 /** Every environment variable the server reads, parsed once at start. */
 export const ConfigSchema = z.object({
   PORT: port.default(8080),
@@ -16,6 +36,7 @@ export const ConfigSchema = z.object({
   NEXUDUS_USERNAME: z.string().optional(),
   NEXUDUS_PASSWORD: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: trustProxy.default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,26 @@ export function prepareCached(db: Db, sql: string): Statement {
   return statement;
 }
 
+const digestKeys = new WeakMap<Db, Buffer>();
+
+/**
+ * The keyed digest a secret field (PIN, card id) is stored and compared as. The key lives in the
+ * settings table, so a copied database file alone does not give the PINs away by brute force of
+ * the digests, and equal values still find each other through an index.
+ */
+export function secretDigest(db: Db, value: string): string {
+  let key = digestKeys.get(db);
+  if (!key) {
+    db.prepare('INSERT INTO settings (Key, Value) VALUES (?, ?) ON CONFLICT (Key) DO NOTHING').run(
+      'secret-field-key',
+      randomBytes(32).toString('base64url'),
+    );
+    key = Buffer.from(String(db.prepare("SELECT Value FROM settings WHERE Key = 'secret-field-key'").pluck().get()), 'base64url');
+    digestKeys.set(db, key);
+  }
+  return `hmac:${createHmac('sha256', key).update(value, 'utf8').digest('base64url')}`;
+}
+
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -33,6 +54,9 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.function('tapdesk_secret_digest', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? secretDigest(db, value) : null,
+  );
   migrate(db);
   return db;
 }

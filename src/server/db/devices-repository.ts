@@ -4,7 +4,9 @@ import { hashSecret, newSecret } from '../lib/passwords';
 import type { Db } from './database';
 
 const PAIRING_TTL_MS = 10 * 60_000;
-const STAFF_SESSION_TTL_MS = 12 * 3600_000;
+/** A staff session ends 8 hours after sign-in, or after 30 minutes without a request, or at sign-out. */
+export const STAFF_SESSION_TTL_MS = 8 * 3600_000;
+export const STAFF_SESSION_IDLE_MS = 30 * 60_000;
 /** No 0/O, 1/I: read aloud and typed on a tablet keyboard without mistakes. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -31,6 +33,7 @@ function newPairingCode(): string {
 /** Paired tablets, pairing codes and staff sessions. Secrets are stored only as hashes. */
 export function createDevicesRepository(db: Db) {
   const now = () => new Date().toISOString();
+  const idleCutoff = () => new Date(Date.now() - STAFF_SESSION_IDLE_MS).toISOString();
   const redeem = db.transaction((code: string, name: string, staffPinHash: string): { device: Device; token: string } | undefined => {
     const row = z
       .object({ BusinessId: z.number(), ExpiresAt: z.string(), UsedAt: z.string().nullable() })
@@ -100,18 +103,32 @@ export function createDevicesRepository(db: Db) {
 
     createStaffSession(email: string): { token: string; expiresAt: string } {
       const token = newSecret();
+      const at = now();
       const expiresAt = new Date(Date.now() + STAFF_SESSION_TTL_MS).toISOString();
-      db.prepare('DELETE FROM staff_sessions WHERE ExpiresAt <= ?').run(now());
-      db.prepare('INSERT INTO staff_sessions (TokenHash, Email, ExpiresAt) VALUES (?, ?, ?)').run(hashSecret(token), email, expiresAt);
+      db.prepare('DELETE FROM staff_sessions WHERE ExpiresAt <= ? OR LastSeenAt <= ?').run(at, idleCutoff());
+      db.prepare('INSERT INTO staff_sessions (TokenHash, Email, ExpiresAt, CreatedAt, LastSeenAt) VALUES (?, ?, ?, ?, ?)').run(
+        hashSecret(token),
+        email,
+        expiresAt,
+        at,
+        at,
+      );
       return { token, expiresAt };
     },
+    /** The signed-in email for a current session (and the session's idle clock restarts), else undefined. */
     staffSession(token: string): string | undefined {
+      const hash = hashSecret(token);
       const row = z
         .object({ Email: z.string() })
         .optional()
-        .parse(db.prepare('SELECT Email FROM staff_sessions WHERE TokenHash = ? AND ExpiresAt > ?').get(hashSecret(token), now()));
+        .parse(
+          db.prepare('SELECT Email FROM staff_sessions WHERE TokenHash = ? AND ExpiresAt > ? AND LastSeenAt > ?').get(hash, now(), idleCutoff()),
+        );
+      if (row) db.prepare('UPDATE staff_sessions SET LastSeenAt = ? WHERE TokenHash = ?').run(now(), hash);
       return row?.Email;
     },
+    /** Sign-out: the session stops working at once. */
+    endStaffSession: (token: string) => db.prepare('DELETE FROM staff_sessions WHERE TokenHash = ?').run(hashSecret(token)).changes > 0,
   };
 }
 export type DevicesRepository = ReturnType<typeof createDevicesRepository>;

@@ -17,6 +17,9 @@ const LedgerRow = z.object({
   UpdatedAt: z.string(),
   ReceivedAt: z.string(),
   UndoneAt: z.string().nullable(),
+  IntentCheckinId: z.number().nullable(),
+  IntentFromTime: z.string().nullable(),
+  IntentToTime: z.string().nullable(),
 });
 export type LedgerEntry = z.infer<typeof LedgerRow>;
 
@@ -47,6 +50,9 @@ export function createLedgerRepository(db: Db) {
   const settle = db.prepare('UPDATE kiosk_submissions SET State = ?, CheckinId = ?, Result = ?, UpdatedAt = ? WHERE ClientId = ?');
   const release = db.prepare("DELETE FROM kiosk_submissions WHERE ClientId = ? AND State = 'processing'");
   const touch = db.prepare('UPDATE kiosk_submissions SET UpdatedAt = ? WHERE ClientId = ?');
+  const intend = db.prepare(
+    'UPDATE kiosk_submissions SET IntentCheckinId = ?, IntentFromTime = ?, IntentToTime = ?, UpdatedAt = ? WHERE ClientId = ?',
+  );
 
   return {
     /** Claims the clientId; returns the existing row instead when it was seen before. */
@@ -58,6 +64,13 @@ export function createLedgerRepository(db: Db) {
     reclaim: (clientId: string) => touch.run(new Date().toISOString(), clientId),
     settle(clientId: string, result: SubmitResult, checkinId: number | null) {
       settle.run(result.status === 'refused' ? 'refused' : 'done', checkinId, JSON.stringify(result), new Date().toISOString(), clientId);
+    },
+    /**
+     * Records the write about to be sent to Nexudus (the check-in a check-out closes, or a new
+     * check-in's times), on disk before the call, so that recovery looks for exactly that write.
+     */
+    intend(clientId: string, write: { checkinId: number | null; fromTime: string | null; toTime: string | null }) {
+      intend.run(write.checkinId, write.fromTime, write.toTime, new Date().toISOString(), clientId);
     },
     /** After a failed attempt: the next one may take the claim over at once (and reconciles first). */
     markStale: (clientId: string) => touch.run(new Date(0).toISOString(), clientId),

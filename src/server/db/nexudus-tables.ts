@@ -1,4 +1,4 @@
-import { field, readOnly, type FieldSpec, type TableSpec } from './table';
+import { field, readOnly, secret, type FieldSpec, type TableSpec } from './table';
 
 const base = (): FieldSpec[] => [
   field('Id', 'int'),
@@ -42,9 +42,9 @@ export const coworkersTable: TableSpec = {
     field('Businesses', 'ids'),
     field('Active', 'bool'),
     field('Archived', 'bool'),
-    // Written, filterable (exact match), never returned: see CoworkerRecordSchema.
-    field('AccessPincode'),
-    field('AccessCardId'),
+    // Written, matched exactly by digest, never returned: see CoworkerRecordSchema.
+    secret('AccessPincode'),
+    secret('AccessCardId'),
     field('TariffName'),
     field('AvatarUrl'),
     readOnly('HasAccessPincode', 'bool'),
@@ -169,4 +169,25 @@ export const failedCheckinsTable: TableSpec = {
     field('Description'),
   ],
   defaultOrder: { field: 'CheckinAttemptTime', dir: -1 },
+};
+
+/** Staff accounts, served read-only; the password hash is not a field and never leaves the table. */
+export const usersTable: TableSpec = {
+  entity: 'User',
+  table: 'users',
+  select: `SELECT t.Id, t.Email, t.FullName, t.IsAdmin, t.APIAccess, t.Roles, t.CreatedOn,
+    COALESCE(t.UpdatedOn, t.CreatedOn) AS UpdatedOn, NULL AS UniqueId, NULL AS UpdatedBy FROM users t`,
+  fields: [
+    field('Id', 'int'),
+    readOnly('UniqueId'),
+    field('CreatedOn', 'instant'),
+    readOnly('UpdatedOn', 'instant'),
+    readOnly('UpdatedBy'),
+    field('Email'),
+    field('FullName'),
+    field('IsAdmin', 'bool'),
+    field('APIAccess', 'bool'),
+    field('Roles', 'ids'),
+  ],
+  defaultOrder: { field: 'Id', dir: 1 },
 };

@@ -1,4 +1,4 @@
-import { prepareCached, type Db } from './database';
+import { prepareCached, secretDigest, type Db } from './database';
 import { fromMinor, toMinor } from '../../domain/money';
 import { minutesToTimeOfDay, timeOfDayToMinutes } from '../../contract/nexudus-fields';
 
@@ -6,7 +6,7 @@ import { minutesToTimeOfDay, timeOfDayToMinutes } from '../../contract/nexudus-f
  * How a wire field (Nexudus spelling) is stored. Tables use the wire names as column names except
  * where the storage differs (money in minor units, times of day in minutes, lists as JSON).
  */
-export type FieldKind = 'int' | 'text' | 'bool' | 'instant' | 'ids' | 'money' | 'time-of-day';
+export type FieldKind = 'int' | 'text' | 'bool' | 'instant' | 'ids' | 'money' | 'time-of-day' | 'secret';
 
 export interface FieldSpec {
   wire: string;
@@ -26,6 +26,11 @@ export interface TableSpec {
 }
 
 export const field = (wire: string, kind: FieldKind = 'text', column = wire): FieldSpec => ({ wire, column, kind });
+/**
+ * A secret (PIN, card id): written, matched exactly through its keyed digest, never returned,
+ * sorted or compared by range. A PUT that leaves it out keeps it (it was never in the GET).
+ */
+export const secret = (wire: string): FieldSpec => ({ wire, column: wire, kind: 'secret' });
 export const readOnly = (wire: string, kind: FieldKind = 'text', column = wire): FieldSpec => ({ wire, column, kind, readOnly: true });
 
 export type SqlValue = string | number | null;
@@ -59,6 +64,7 @@ function currencyOf(row: Record<string, unknown>): string {
 export function rowToWire(spec: TableSpec, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of spec.fields) {
+    if (f.kind === 'secret') continue;
     const value = row[f.column];
     if (value === null || value === undefined) out[f.wire] = null;
     else if (f.kind === 'bool') out[f.wire] = value === 1 || value === true;
@@ -89,12 +95,17 @@ export function wireToSql(f: FieldSpec, value: unknown, currency: string): SqlVa
   }
 }
 
+function storedValue(db: Db, f: FieldSpec, value: unknown, currency: string): SqlValue {
+  return f.kind === 'secret' ? secretDigest(db, String(value)) : wireToSql(f, value, currency);
+}
+
 export function listRows(db: Db, spec: TableSpec, query: ListQuery): ListResult {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   for (const c of query.where) {
     clauses.push(`${qualified(spec, c.field)} ${c.op} ?`);
-    params.push(c.value);
+    // A secret is only ever compared as its digest, for equality (parseListQuery allows no other use).
+    params.push(c.field.kind === 'secret' ? secretDigest(db, String(c.value)) : c.value);
   }
   if (query.ids) {
     clauses.push(`t.Id IN (${query.ids.map(() => '?').join(',')})`);
@@ -130,7 +141,7 @@ export function insertRow(
   for (const f of spec.fields) {
     if (f.readOnly || !(f.wire in input) || input[f.wire] === undefined || f.column in extra) continue;
     if (input[f.wire] === null) continue;
-    values[f.column] = wireToSql(f, input[f.wire], currency);
+    values[f.column] = storedValue(db, f, input[f.wire], currency);
   }
   const columns = Object.keys(values);
   const sql = `INSERT INTO ${spec.table} (${columns.map((c) => `"${c}"`).join(',')}) VALUES (${columns.map(() => '?').join(',')})`;
@@ -155,7 +166,8 @@ export function updateRow(
   for (const f of spec.fields) {
     if (f.readOnly || f.wire === 'Id') continue;
     const value = input[f.wire];
-    values[f.column] = value === undefined || value === null ? emptyValue(f, defaults) : wireToSql(f, value, currency);
+    if (f.kind === 'secret' && value === undefined) continue;
+    values[f.column] = value === undefined || value === null ? emptyValue(f, defaults) : storedValue(db, f, value, currency);
   }
   const sets = Object.keys(values).map((c) => `"${c}" = ?`);
   return prepareCached(db, `UPDATE ${spec.table} SET ${sets.join(', ')} WHERE Id = ?`).run(...Object.values(values), id).changes > 0;

@@ -25,7 +25,7 @@ export function createUsersRepository(db: Db) {
   const byAccess = db.prepare('SELECT u.* FROM access_tokens a JOIN users u ON u.Id = a.UserId WHERE a.TokenHash = ? AND a.ExpiresAt > ?');
   const insertAccess = db.prepare('INSERT INTO access_tokens (TokenHash, UserId, ExpiresAt) VALUES (?, ?, ?)');
   const insertRefresh = db.prepare('INSERT INTO refresh_tokens (TokenHash, UserId, ClientId, ExpiresAt) VALUES (?, ?, ?, ?)');
-  const refreshRow = db.prepare('SELECT * FROM refresh_tokens WHERE TokenHash = ?');
+  const refreshRow = db.prepare('SELECT r.*, u.Email FROM refresh_tokens r JOIN users u ON u.Id = r.UserId WHERE r.TokenHash = ?');
   const retireRefresh = db.prepare('UPDATE refresh_tokens SET UsedAt = ? WHERE UserId = ? AND ClientId = ? AND UsedAt IS NULL');
   const pruneAccess = db.prepare('DELETE FROM access_tokens WHERE ExpiresAt <= ?');
 
@@ -70,14 +70,19 @@ export function createUsersRepository(db: Db) {
       return { accessToken, refreshToken, expiresIn: ttlSeconds };
     },
 
-    /** The refresh token's owner if it is current for that client id, else undefined. */
-    redeemRefreshToken(token: string, clientId: string, now: Date): number | undefined {
+    /**
+     * The refresh token's owner and client id if it is current for that client id, else undefined.
+     * Without a client id the sign-in's default applies: the user's email (as Nexudus documents).
+     */
+    redeemRefreshToken(token: string, clientId: string | undefined, now: Date): { userId: number; clientId: string } | undefined {
       const row = z
-        .object({ UserId: z.number(), ClientId: z.string(), ExpiresAt: z.string(), UsedAt: z.string().nullable() })
+        .object({ UserId: z.number(), ClientId: z.string(), ExpiresAt: z.string(), UsedAt: z.string().nullable(), Email: z.string() })
         .optional()
         .parse(refreshRow.get(hashSecret(token)));
-      if (!row || row.UsedAt !== null || row.ExpiresAt <= now.toISOString() || row.ClientId !== clientId) return undefined;
-      return row.UserId;
+      if (!row || row.UsedAt !== null || row.ExpiresAt <= now.toISOString()) return undefined;
+      const expected = clientId ?? row.Email;
+      if (clientId === undefined ? row.ClientId.toLowerCase() !== expected.toLowerCase() : row.ClientId !== expected) return undefined;
+      return { userId: row.UserId, clientId: row.ClientId };
     },
   };
 }

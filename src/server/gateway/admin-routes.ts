@@ -1,94 +1,126 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PairingCodeRequestSchema, StaffSignInSchema, type AdminDevice } from '../../contract/kiosk-api';
+import { ClearLockoutSchema, PairingCodeRequestSchema, StaffSignInSchema, type AdminDevice } from '../../contract/kiosk-api';
+import { TAPDESK_ADMIN_ROLE } from '../../contract/nexudus-users';
 import type { DevicesRepository } from '../db/devices-repository';
-import { createRateLimiter } from '../lib/rate-limiter';
+import { ANONYMOUS, STAFF, declareAccess } from '../lib/access';
+import { clientAddress } from '../lib/client-address';
+import { passwordGuessKeys, type Guard } from '../lib/guard';
+import { parseId } from '../lib/ids';
 import { parseKioskBody, sendKioskError } from './kiosk-errors';
 import type { MemberFactsReader } from './member-facts';
 import type { UpstreamClient } from './upstream-client';
 
 const RevokeSchema = z.object({ confirm: z.boolean().default(false) });
 
+/** Who may call each admin-page route: signing in is open; everything else needs a staff session. */
+const ACCESS = {
+  'POST /session': ANONYMOUS,
+  'DELETE /session': STAFF,
+  'GET /locations': STAFF,
+  'POST /pairing-codes': STAFF,
+  'GET /devices': STAFF,
+  'POST /devices/:id/revoke': STAFF,
+  'GET /lockouts': STAFF,
+  'POST /lockouts/clear': STAFF,
+};
+
+/** What Nexudus says about a staff account: only a full administrator or a Tapdesk-Admin may use the admin page. */
+const StaffUserSchema = z.object({ Email: z.string(), IsAdmin: z.boolean(), Roles: z.array(z.string()).default([]) });
+
 /**
- * The admin page's API: staff sign in with a Nexudus API user's email and password (checked by
- * the upstream's own /api/token), then create pairing codes and see and revoke tablets.
+ * The admin page's API: staff sign in with a Nexudus user's email and password (checked by the
+ * upstream's own /api/token) who is a full administrator or holds the Tapdesk-Admin role; then
+ * they create pairing codes, see and revoke tablets, and see and lift lockouts.
  */
 export async function adminRoutes(
   app: FastifyInstance,
-  deps: { devices: DevicesRepository; upstream: UpstreamClient; facts: MemberFactsReader },
+  deps: { devices: DevicesRepository; upstream: UpstreamClient; facts: MemberFactsReader; guard: Guard },
 ) {
-  const { devices, upstream, facts } = deps;
-  const signInLimiter = createRateLimiter({ maxFailures: 10, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 });
+  const { devices, upstream, facts, guard } = deps;
+  declareAccess(app, ACCESS);
 
   app.post('/session', async (request, reply) => {
-    const key = `staff-sign-in:${request.ip}`;
-    const wait = signInLimiter.retryAfterMs(key, Date.now());
-    if (wait > 0) return sendKioskError(reply, 'RATE_LIMITED', 'Too many failed sign-ins. Try again later.', Math.ceil(wait / 1000));
     const body = parseKioskBody(reply, StaffSignInSchema, request.body);
     if (!body) return reply;
+    const attempt = await guard.attempt(passwordGuessKeys(body.email, clientAddress(request)));
+    if (!attempt.allowed) return sendKioskError(reply, 'RATE_LIMITED', 'Too many failed sign-ins. Try again later.', attempt.retryAfterSeconds);
     if (!(await upstream.verifyCredentials(body.email, body.password))) {
-      signInLimiter.fail(key, Date.now());
-      return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'That email and password do not match an API user.');
+      await attempt.fail();
+      return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'That email and password do not match a Nexudus user.');
     }
-    signInLimiter.succeed(key);
-    const session = devices.createStaffSession(body.email);
-    return { staffToken: session.token, email: body.email, expiresAt: session.expiresAt };
+    await attempt.succeed();
+    const [user] = await upstream.firstPage('/api/spaces/users', StaffUserSchema, { User_Email: body.email });
+    if (!user || !(user.IsAdmin || user.Roles.includes(TAPDESK_ADMIN_ROLE))) {
+      return sendKioskError(
+        reply,
+        'UNKNOWN_CREDENTIAL',
+        `This account may not use the admin page: it must be a full administrator or hold the ${TAPDESK_ADMIN_ROLE} role.`,
+      );
+    }
+    const session = devices.createStaffSession(user.Email);
+    return { staffToken: session.token, email: user.Email, expiresAt: session.expiresAt };
   });
 
-  app.register(async (staff) => {
-    let email = '';
-    staff.addHook('onRequest', async (request, reply) => {
-      const [scheme, token] = (request.headers.authorization ?? '').split(' ', 2);
-      const signedIn = scheme?.toLowerCase() === 'bearer' && token ? devices.staffSession(token) : undefined;
-      if (!signedIn) return sendKioskError(reply, 'UNAUTHORIZED', 'Sign in as staff first.');
-      email = signedIn;
-    });
+  app.delete('/session', async (request, reply) => {
+    if (request.bearerToken) devices.endStaffSession(request.bearerToken);
+    return reply.code(204).send();
+  });
 
-    staff.get('/locations', async () => {
-      const ref = await facts.referenceData();
-      return [...ref.businesses.values()].map((b) => ({ id: b.Id, name: b.Name, timeZone: b.TimeZone, currency: b.CurrencyCode }));
-    });
+  app.get('/locations', async () => {
+    const ref = await facts.referenceData();
+    return [...ref.businesses.values()].map((b) => ({ id: b.Id, name: b.Name, timeZone: b.TimeZone, currency: b.CurrencyCode }));
+  });
 
-    staff.post('/pairing-codes', async (request, reply) => {
-      const body = parseKioskBody(reply, PairingCodeRequestSchema, request.body);
-      if (!body) return reply;
-      const ref = await facts.referenceFor(body.businessId);
-      if (!ref.businesses.has(body.businessId)) return sendKioskError(reply, 'NOT_FOUND', 'No such location.');
-      const code = devices.createPairingCode(body.businessId, email);
-      return { code: code.code, businessId: body.businessId, expiresAt: code.expiresAt };
-    });
+  app.post('/pairing-codes', async (request, reply) => {
+    const body = parseKioskBody(reply, PairingCodeRequestSchema, request.body);
+    if (!body) return reply;
+    const ref = await facts.referenceFor(body.businessId);
+    if (!ref.businesses.has(body.businessId)) return sendKioskError(reply, 'NOT_FOUND', 'No such location.');
+    const code = devices.createPairingCode(body.businessId, request.staffEmail ?? '');
+    return { code: code.code, businessId: body.businessId, expiresAt: code.expiresAt };
+  });
 
-    staff.get('/devices', async (): Promise<AdminDevice[]> => {
-      const ref = await facts.referenceData();
-      return devices.list().map((d) => ({
-        id: d.Id,
-        name: d.Name,
-        location: { id: d.BusinessId, name: ref.businesses.get(d.BusinessId)?.Name ?? `Location ${d.BusinessId}` },
-        pairedAt: d.PairedAt,
-        lastSeenAt: d.LastSeenAt,
-        revokedAt: d.RevokedAt,
-        outboxPending: d.OutboxPending,
-        outboxRejected: d.OutboxRejected,
-        outboxOldestAt: d.OutboxOldestAt,
-        appVersion: d.AppVersion,
-      }));
-    });
+  app.get('/devices', async (): Promise<AdminDevice[]> => {
+    const ref = await facts.referenceData();
+    return devices.list().map((d) => ({
+      id: d.Id,
+      name: d.Name,
+      location: { id: d.BusinessId, name: ref.businesses.get(d.BusinessId)?.Name ?? `Location ${d.BusinessId}` },
+      pairedAt: d.PairedAt,
+      lastSeenAt: d.LastSeenAt,
+      revokedAt: d.RevokedAt,
+      outboxPending: d.OutboxPending,
+      outboxRejected: d.OutboxRejected,
+      outboxOldestAt: d.OutboxOldestAt,
+      appVersion: d.AppVersion,
+    }));
+  });
 
-    staff.post('/devices/:id/revoke', async (request, reply) => {
-      const id = Number((request.params as { id?: string }).id);
-      const device = Number.isInteger(id) ? devices.byId(id) : undefined;
-      if (!device) return sendKioskError(reply, 'NOT_FOUND', 'No such tablet.');
-      const body = parseKioskBody(reply, RevokeSchema, request.body ?? {});
-      if (!body) return reply;
-      if (device.OutboxPending > 0 && !body.confirm && !device.RevokedAt) {
-        return sendKioskError(
-          reply,
-          'IN_PROGRESS',
-          `This tablet still holds ${device.OutboxPending} unsent check-in(s). Confirm to unpair it anyway.`,
-        );
-      }
-      devices.revoke(id);
-      return reply.code(204).send();
-    });
+  app.post('/devices/:id/revoke', async (request, reply) => {
+    const id = parseId((request.params as { id?: unknown }).id);
+    const device = id === undefined ? undefined : devices.byId(id);
+    if (!device) return sendKioskError(reply, 'NOT_FOUND', 'No such tablet.');
+    const body = parseKioskBody(reply, RevokeSchema, request.body ?? {});
+    if (!body) return reply;
+    if (device.OutboxPending > 0 && !body.confirm && !device.RevokedAt) {
+      return sendKioskError(
+        reply,
+        'IN_PROGRESS',
+        `This tablet still holds ${device.OutboxPending} unsent check-in(s). Confirm to unpair it anyway.`,
+      );
+    }
+    devices.revoke(device.Id);
+    return reply.code(204).send();
+  });
+
+  app.get('/lockouts', async () => guard.lockouts());
+
+  app.post('/lockouts/clear', async (request, reply) => {
+    const body = parseKioskBody(reply, ClearLockoutSchema, request.body);
+    if (!body) return reply;
+    if (!guard.clear(body.id)) return sendKioskError(reply, 'NOT_FOUND', 'That lockout has already ended.');
+    request.log.info({ lockout: body.id.split(':').slice(0, 2).join(':'), by: request.staffEmail }, 'lockout cleared');
+    return reply.code(204).send();
   });
 }

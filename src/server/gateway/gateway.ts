@@ -1,45 +1,97 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { KioskErrorCode } from '../../contract/kiosk-api';
 import type { Db } from '../db/database';
-import { createDevicesRepository } from '../db/devices-repository';
+import { createDevicesRepository, type Device } from '../db/devices-repository';
 import { createLedgerRepository } from '../db/ledger-repository';
 import { createSettingsRepository } from '../db/settings-repository';
-import { createRateLimiter } from '../lib/rate-limiter';
+import { mapError } from '../lib/errors';
+import type { Guard } from '../lib/guard';
 import { adminRoutes } from './admin-routes';
 import { createDirectoryService } from './directory';
 import { createIdentitySigner } from './identity';
 import { sendKioskError } from './kiosk-errors';
 import { kioskRoutes } from './kiosk-routes';
 import { createMemberFactsReader } from './member-facts';
+import { createMemberLookup } from './member-lookup';
 import { createSubmissionService } from './submissions';
-import { UpstreamUnavailable, type UpstreamClient } from './upstream-client';
+import type { UpstreamClient } from './upstream-client';
 
-/** The kiosk gateway, mounted at /kiosk/v1. */
-export async function gateway(app: FastifyInstance, options: { db: Db; upstream: UpstreamClient }) {
-  const { db, upstream } = options;
+declare module 'fastify' {
+  interface FastifyRequest {
+    device?: Device;
+    staffEmail?: string;
+    /** The bearer token the caller sent (a device token or a staff session). */
+    bearerToken?: string;
+  }
+}
+
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+const bearer = (request: FastifyRequest) => {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ', 2);
+  return scheme?.toLowerCase() === 'bearer' && token && token.length <= 200 ? token : undefined;
+};
+
+const CODE_FOR_STATUS: Record<number, KioskErrorCode> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHORIZED',
+  404: 'NOT_FOUND',
+  409: 'IN_PROGRESS',
+  413: 'VALIDATION',
+  415: 'VALIDATION',
+  429: 'RATE_LIMITED',
+  502: 'UPSTREAM_UNAVAILABLE',
+  503: 'UPSTREAM_UNAVAILABLE',
+};
+
+/** The kiosk gateway, mounted at /kiosk/v1. JSON bodies only. */
+export async function gateway(app: FastifyInstance, options: { db: Db; upstream: UpstreamClient; guard: Guard }) {
+  const { db, upstream, guard } = options;
   const devices = createDevicesRepository(db);
   const facts = createMemberFactsReader(upstream);
   const identity = createIdentitySigner(createSettingsRepository(db).secret('identity-token-key'));
-  const submissions = createSubmissionService({
-    upstream,
-    facts,
-    ledger: createLedgerRepository(db),
-    identity,
-    pinLimiter: createRateLimiter({ maxFailures: 5, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 }),
+  const findMember = createMemberLookup(upstream);
+  const submissions = createSubmissionService({ upstream, facts, ledger: createLedgerRepository(db), identity, guard, findMember });
+
+  // Content-type parsers are per context: here only JSON is read (a form body answers 415).
+  app.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
+
+  app.authenticators.device = async (request, reply) => {
+    const token = bearer(request);
+    const device = token ? devices.byToken(token) : undefined;
+    if (!device) {
+      await sendKioskError(reply, 'UNAUTHORIZED', 'This tablet is not paired.');
+      return false;
+    }
+    if (device.RevokedAt) {
+      await sendKioskError(reply, 'DEVICE_REVOKED', 'This tablet was unpaired by staff. Pair it again.');
+      return false;
+    }
+    request.device = device;
+    return true;
+  };
+  app.authenticators.staff = async (request, reply) => {
+    const token = bearer(request);
+    const email = token ? devices.staffSession(token) : undefined;
+    if (!email) {
+      await sendKioskError(reply, 'UNAUTHORIZED', 'Sign in as staff first (your session may have ended).');
+      return false;
+    }
+    request.staffEmail = email;
+    request.bearerToken = token;
+    return true;
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    const mapped = mapError(error, BODY_LIMIT_BYTES);
+    if (mapped.unexpected) request.log.error({ err: error }, 'kiosk request failed');
+    else if (mapped.status >= 500) request.log.warn({ status: mapped.status, reason: mapped.message }, 'upstream unavailable');
+    const code = CODE_FOR_STATUS[mapped.status] ?? (mapped.status < 500 ? 'VALIDATION' : 'INTERNAL');
+    const message = code === 'UPSTREAM_UNAVAILABLE' ? 'The check-in service is unreachable right now.' : mapped.message;
+    return sendKioskError(reply, code, message, mapped.retryAfterSeconds);
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof UpstreamUnavailable) {
-      request.log.warn({ err: error.message }, 'upstream unavailable');
-      return sendKioskError(reply, 'UPSTREAM_UNAVAILABLE', 'The check-in service is unreachable right now.', 5);
-    }
-    if (error.statusCode === 413) return sendKioskError(reply, 'VALIDATION', 'The request is too large.');
-    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendKioskError(reply, 'VALIDATION', 'The request is not valid JSON.');
-    }
-    request.log.error({ err: error }, 'kiosk request failed');
-    return sendKioskError(reply, 'INTERNAL', 'Something went wrong on the server.');
-  });
-
-  await app.register(kioskRoutes, { devices, upstream, facts, directory: createDirectoryService(upstream, facts), submissions, identity });
-  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts });
+  const directory = createDirectoryService(upstream, facts);
+  await app.register(kioskRoutes, { devices, upstream, facts, directory, submissions, identity, guard, findMember });
+  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard });
 }

@@ -5,23 +5,27 @@ const TTL_MS = 10 * 60_000;
 /**
  * Short-lived proof that a member identified with their PIN or card on a device. Signed with a
  * server-held key; checked against the tap time, so a tap queued offline stays valid when it is
- * sent later.
+ * sent later. Only a PIN proof agrees to a charge where the location asks for the PIN: a found
+ * card is not the member's consent.
  */
 export function createIdentitySigner(key: string) {
   const sign = (payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
   return {
-    issue(deviceId: number, coworkerId: number, now: Date): string {
-      const payload = `${deviceId}.${coworkerId}.${now.getTime() + TTL_MS}`;
+    issue(deviceId: number, coworkerId: number, method: 'pin' | 'card', now: Date): string {
+      const payload = `${deviceId}.${coworkerId}.${method}.${now.getTime() + TTL_MS}`;
       return `${payload}.${sign(payload)}`;
     },
-    verify(token: string, deviceId: number, coworkerId: number, tappedAt: Date): boolean {
+    /** Whether the token proves this member typed their PIN on this device shortly before the tap. */
+    verifiesPin(token: string, deviceId: number, coworkerId: number, tappedAt: Date): boolean {
       const parts = token.split('.');
-      if (parts.length !== 4) return false;
-      const payload = parts.slice(0, 3).join('.');
+      if (parts.length !== 5) return false;
+      const payload = parts.slice(0, 4).join('.');
       const expected = Buffer.from(sign(payload));
-      const given = Buffer.from(parts[3] ?? '');
+      const given = Buffer.from(parts[4] ?? '');
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
-      return Number(parts[0]) === deviceId && Number(parts[1]) === coworkerId && Number(parts[2]) >= tappedAt.getTime();
+      return (
+        Number(parts[0]) === deviceId && Number(parts[1]) === coworkerId && parts[2] === 'pin' && Number(parts[3]) >= tappedAt.getTime()
+      );
     },
   };
 }

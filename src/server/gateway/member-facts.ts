@@ -10,7 +10,7 @@ import {
 import type { CheckinInput } from '../../domain/decide';
 import type { Location, PassProduct } from '../../domain/model';
 import { checkinDay } from '../../domain/time';
-import { paygChargedOn, toCustomer, toHeldPass, toLocation, toOpenCheckin, toProduct } from './upstream-model';
+import { linkedTo, paygChargedOn, toCustomer, toHeldPass, toLocation, toOpenCheckin, toProduct } from './upstream-model';
 import type { UpstreamClient } from './upstream-client';
 
 const REFERENCE_TTL_MS = 30_000;
@@ -82,14 +82,15 @@ export function createMemberFactsReader(upstream: UpstreamClient) {
       const [coworker, held, checkins] = await Promise.all([
         upstream.get('/api/spaces/coworkers', coworkerId, CoworkerRecordSchema),
         upstream.list('/api/billing/coworkertimepasses', CoworkerTimePassRecordSchema, { CoworkerTimePass_Coworker: coworkerId }),
-        upstream.list(
-          '/api/spaces/checkins',
-          CheckinRecordSchema,
-          { Checkin_Coworker: coworkerId, Checkin_Business: businessId, orderBy: 'FromTime', dir: -1 },
-          1,
-        ),
+        upstream.firstPage('/api/spaces/checkins', CheckinRecordSchema, {
+          Checkin_Coworker: coworkerId,
+          Checkin_Business: businessId,
+          orderBy: 'FromTime',
+          dir: -1,
+        }),
       ]);
-      if (!coworker) return undefined;
+      // A tablet sees only its own location's members: anyone else is "not found".
+      if (!coworker || !linkedTo(coworker, businessId)) return undefined;
       const heldPasses = held.flatMap((h) => {
         const product = ref.products.get(h.TimePassId);
         return product ? [toHeldPass(h, product)] : [];

@@ -9,7 +9,6 @@ import {
   type UndoResult,
 } from '../../contract/kiosk-api';
 import { CheckinRecordSchema, CheckinSource, type CheckinRecord } from '../../contract/nexudus-checkins';
-import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
 import { toNexudusInstant } from '../../contract/nexudus-fields';
 import { CoworkerTimePassRecordSchema } from '../../contract/nexudus-passes';
 import type { Location } from '../../domain/model';
@@ -17,10 +16,11 @@ import { toMinor } from '../../domain/money';
 import { checkinDay, checkinDayBounds } from '../../domain/time';
 import type { Device } from '../db/devices-repository';
 import type { LedgerEntry, LedgerRepository } from '../db/ledger-repository';
-import type { RateLimiter } from '../lib/rate-limiter';
+import type { Guard } from '../lib/guard';
 import { eligibilityOf, passSummary } from './eligibility';
 import type { IdentitySigner } from './identity';
 import type { MemberFacts, MemberFactsReader } from './member-facts';
+import { deskGuessKeys, type MemberLookup } from './member-lookup';
 import { UpstreamRefused, type UpstreamClient } from './upstream-client';
 
 /** Clock skew beyond which a submission is flagged for staff. */
@@ -62,7 +62,8 @@ export interface SubmissionDeps {
   facts: MemberFactsReader;
   ledger: LedgerRepository;
   identity: IdentitySigner;
-  pinLimiter: RateLimiter;
+  guard: Guard;
+  findMember: MemberLookup;
 }
 
 /** Check-in and check-out submissions: idempotent by clientId, exactly one upstream write per tap. */
@@ -78,24 +79,40 @@ export function createSubmissionService(deps: SubmissionDeps) {
     duplicate: false,
   });
 
-  async function pinMatches(coworkerId: number, pin: string): Promise<boolean> {
-    const matches = await upstream.list('/api/spaces/coworkers', CoworkerRecordSchema, { Coworker_AccessPincode: pin }, 1);
-    return matches.some((c) => c.Id === coworkerId);
+  /**
+   * A PIN typed to agree to a charge: a guess at this member's PIN, counted on the member, the
+   * tablet and the location before it is checked.
+   */
+  async function chargePinMatches(device: Device, coworkerId: number, pin: string): Promise<boolean> {
+    const attempt = await deps.guard.attempt([
+      { policy: 'charge-pin:member', subject: String(coworkerId), businessId: device.BusinessId, label: `#${coworkerId}` },
+      ...deskGuessKeys(device),
+    ]);
+    if (!attempt.allowed) return false;
+    const matches = (await deps.findMember('pin', pin, device.BusinessId))?.Id === coworkerId;
+    await (matches ? attempt.succeed() : attempt.fail());
+    return matches;
   }
 
-  /** The one upstream check-in this tap made, if an earlier attempt got that far. */
-  async function findRecorded(
-    entry: Pick<LedgerEntry, 'CoworkerId' | 'BusinessId' | 'Action' | 'EffectiveAt'>,
-  ): Promise<CheckinRecord | undefined> {
-    const at = toNexudusInstant(new Date(entry.EffectiveAt));
-    const field = entry.Action === 'in' ? 'FromTime' : 'ToTime';
-    const found = await upstream.list(
-      '/api/spaces/checkins',
-      CheckinRecordSchema,
-      { Checkin_Coworker: entry.CoworkerId, Checkin_Business: entry.BusinessId, [`Checkin_${field}`]: at },
-      1,
-    );
-    return found[0];
+  /**
+   * The one upstream write an earlier attempt at this tap may have made, read back exactly as the
+   * ledger recorded it before the call: the check-in a check-out closed (with that ToTime), or the
+   * check-in made at that exact FromTime. No intent recorded means the write was never sent.
+   */
+  async function findRecorded(entry: LedgerEntry): Promise<CheckinRecord | undefined> {
+    if (entry.IntentCheckinId !== null) {
+      const closed = await upstream.get('/api/spaces/checkins', entry.IntentCheckinId, CheckinRecordSchema);
+      return closed && closed.ToTime !== null && entry.IntentToTime !== null && Date.parse(closed.ToTime) === Date.parse(entry.IntentToTime)
+        ? closed
+        : undefined;
+    }
+    if (entry.IntentFromTime === null) return undefined;
+    const found = await upstream.firstPage('/api/spaces/checkins', CheckinRecordSchema, {
+      Checkin_Coworker: entry.CoworkerId,
+      Checkin_Business: entry.BusinessId,
+      Checkin_FromTime: entry.IntentFromTime,
+    });
+    return found.find((c) => c.CoworkerId === entry.CoworkerId && Date.parse(c.FromTime) === Date.parse(entry.IntentFromTime ?? ''));
   }
 
   async function passOf(
@@ -139,19 +156,16 @@ export function createSubmissionService(deps: SubmissionDeps) {
         };
       if (
         memberFacts.business.KioskPinBeforeCharge &&
-        !(input.identityToken && deps.identity.verify(input.identityToken, device.Id, input.coworkerId, timing.effectiveAt))
+        !(input.identityToken && deps.identity.verifiesPin(input.identityToken, device.Id, input.coworkerId, timing.effectiveAt))
       ) {
         if (!input.pin)
           return { result: refused(input, 'PIN_REQUIRED', 'Enter your PIN to agree to the charge.', eligibility), checkinId: null };
-        const key = `charge-pin:${input.coworkerId}`;
-        if (deps.pinLimiter.retryAfterMs(key, Date.now()) > 0 || !(await pinMatches(input.coworkerId, input.pin))) {
-          deps.pinLimiter.fail(key, Date.now());
+        if (!(await chargePinMatches(device, input.coworkerId, input.pin))) {
           return {
             result: refused(input, 'WRONG_PIN', 'That PIN is not right. Please try again or see the front desk.', eligibility),
             checkinId: null,
           };
         }
-        deps.pinLimiter.succeed(key);
       }
     }
     // A tap sent after its day's cut-off is recorded as a visit that closed at the cut-off.
@@ -159,12 +173,15 @@ export function createSubmissionService(deps: SubmissionDeps) {
     const late = tapDay !== checkinDay(timing.receivedAt, location.timeZone, location.dailyCutoffMinutes);
     const closedAt = late ? checkinDayBounds(tapDay, location.timeZone, location.dailyCutoffMinutes).end : null;
     let checkinId: number;
+    const fromTime = toNexudusInstant(timing.effectiveAt);
+    const toTime = closedAt ? toNexudusInstant(closedAt) : null;
+    ledger.intend(input.clientId, { checkinId: null, fromTime, toTime });
     try {
       checkinId = await upstream.create('/api/spaces/checkins', {
         BusinessId: location.id,
         CoworkerId: input.coworkerId,
-        FromTime: toNexudusInstant(timing.effectiveAt),
-        ...(closedAt ? { ToTime: toNexudusInstant(closedAt) } : {}),
+        FromTime: fromTime,
+        ...(toTime ? { ToTime: toTime } : {}),
         Source: CheckinSource.Tile,
       });
     } catch (error) {
@@ -239,7 +256,9 @@ export function createSubmissionService(deps: SubmissionDeps) {
           location.dailyCutoffMinutes,
         ).end
       : new Date(Math.max(timing.effectiveAt.getTime(), Date.parse(open.FromTime)));
-    await upstream.update('/api/spaces/checkins', { ...open, ToTime: toNexudusInstant(end), AutoCheckout: stale });
+    const toTime = toNexudusInstant(end);
+    ledger.intend(input.clientId, { checkinId: open.Id, fromTime: null, toTime });
+    await upstream.update('/api/spaces/checkins', { ...open, ToTime: toTime, AutoCheckout: stale });
     const passes = await upstream.list('/api/billing/coworkertimepasses', CoworkerTimePassRecordSchema, {
       CoworkerTimePass_Coworker: input.coworkerId,
     });
@@ -279,6 +298,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
     },
 
     async submit(input: SubmitCheckin, device: Device, now: Date = new Date()): Promise<SubmitResult> {
+      // A tap is this tablet's: another tablet cannot reuse its client id to read or replay it.
       const timing = correctedTiming(input, now);
       const claim = ledger.claim({
         clientId: input.clientId,
@@ -294,6 +314,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
       });
       if (!claim.claimed) {
         const existing = claim.existing;
+        if (existing.DeviceId !== device.Id) throw new MemberNotFound('This tap belongs to another tablet.');
         const stored = ledger.result(existing);
         if (stored) return stored.status === 'queued' ? stored : { ...stored, duplicate: true };
         const age = now.getTime() - Date.parse(existing.UpdatedAt);

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { HttpError } from '../lib/errors';
+import { internalHeaders } from '../lib/internal-caller';
 import {
   SuccessEnvelopeSchema,
   TokenResponseSchema,
@@ -42,7 +44,7 @@ export function injectTransport(app: FastifyInstance): Transport {
     const res = await app.inject({
       method: request.method,
       url: request.path,
-      headers: request.headers,
+      headers: { ...request.headers, ...internalHeaders() },
       ...(request.body === undefined ? {} : { payload: request.body }),
     });
     return { status: res.statusCode, body: res.body };
@@ -50,7 +52,11 @@ export function injectTransport(app: FastifyInstance): Transport {
 }
 
 /** The upstream could not be reached or failed (network, timeout, 5xx, 429/409 throttling). */
-export class UpstreamUnavailable extends Error {}
+export class UpstreamUnavailable extends HttpError {
+  constructor(message: string) {
+    super(503, message, 5);
+  }
+}
 
 /** The upstream refused the request with its validation envelope. */
 export class UpstreamRefused extends Error {
@@ -62,12 +68,22 @@ export class UpstreamRefused extends Error {
   }
 }
 
+/** Nexudus answered something that is not JSON: an outage (a proxy's error page), not the client's mistake. */
+function parseUpstreamJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new UpstreamUnavailable('Nexudus answered something that is not JSON');
+  }
+}
+
 export interface UpstreamCredentials {
   username: string;
   password: string;
 }
 
 const CLIENT_ID = 'tapdesk-gateway';
+const PAGE_SIZE = 1000;
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /**
@@ -95,7 +111,7 @@ export function createUpstreamClient(transport: Transport, credentials: () => Up
       body: new URLSearchParams({ ...fields, client_id: CLIENT_ID }).toString(),
     });
     if (res.status >= 500) throw new UpstreamUnavailable(`Nexudus sign-in failed with HTTP ${res.status}`);
-    const parsed = TokenResponseSchema.safeParse(JSON.parse(res.body || '{}'));
+    const parsed = TokenResponseSchema.safeParse(parseUpstreamJson(res.body || '{}'));
     return parsed.success ? parsed.data : undefined;
   }
 
@@ -132,7 +148,7 @@ export function createUpstreamClient(transport: Transport, credentials: () => Up
     return res;
   }
 
-  const json = (res: UpstreamResponse): unknown => (res.body ? JSON.parse(res.body) : null);
+  const json = (res: UpstreamResponse): unknown => (res.body ? parseUpstreamJson(res.body) : null);
   const refusedOr = <T>(res: UpstreamResponse, schema: z.ZodType<T>): T => {
     if (res.status >= 400) {
       const envelope = ValidationEnvelopeSchema.safeParse(json(res));
@@ -140,25 +156,39 @@ export function createUpstreamClient(transport: Transport, credentials: () => Up
         ? new UpstreamRefused(res.status, envelope.data)
         : new UpstreamUnavailable(`Nexudus answered HTTP ${res.status}`);
     }
-    return schema.parse(json(res));
+    const parsed = schema.safeParse(json(res));
+    if (!parsed.success) throw new UpstreamUnavailable(`Nexudus answered in a shape Tapdesk does not read (HTTP ${res.status})`);
+    return parsed.data;
   };
 
+  async function listPage<T>(path: string, record: z.ZodType<T>, query: Record<string, string | number>, page: number) {
+    const qs = new URLSearchParams({
+      ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+      page: String(page),
+      size: String(PAGE_SIZE),
+    });
+    return refusedOr(await authorised('GET', `${path}?${qs}`), listEnvelopeSchema(record));
+  }
+
   return {
-    /** Every record of a list, page by page (Nexudus pages on TotalPages/CurrentPage). */
-    async list<T>(path: string, record: z.ZodType<T>, query: Record<string, string | number> = {}, maxPages = 50): Promise<T[]> {
-      const envelope = listEnvelopeSchema(record);
+    /**
+     * Every record of a list, page by page (Nexudus pages on TotalPages/CurrentPage). More than
+     * `maxPages` pages is an error, never a silently shortened list.
+     */
+    async list<T>(path: string, record: z.ZodType<T>, query: Record<string, string | number> = {}, maxPages = 200): Promise<T[]> {
       const records: T[] = [];
-      for (let page = 1; page <= maxPages; page += 1) {
-        const qs = new URLSearchParams({
-          ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
-          page: String(page),
-          size: '1000',
-        });
-        const parsed = refusedOr(await authorised('GET', `${path}?${qs}`), envelope);
-        records.push(...(parsed.Records as T[]));
-        if (!parsed.HasNextPage) break;
+      for (let page = 1; ; page += 1) {
+        const parsed = await listPage(path, record, query, page);
+        records.push(...parsed.Records);
+        if (!parsed.HasNextPage) return records;
+        if (page >= maxPages) {
+          throw new HttpError(502, `${path.split('?')[0]} has more than ${maxPages * PAGE_SIZE} records; Tapdesk reads at most that many`);
+        }
       }
-      return records;
+    },
+    /** The first page only (up to 1000 records), for queries sorted so that it holds what is needed. */
+    async firstPage<T>(path: string, record: z.ZodType<T>, query: Record<string, string | number>): Promise<T[]> {
+      return (await listPage(path, record, query, 1)).Records;
     },
     async get<T>(path: string, id: number, record: z.ZodType<T>): Promise<T | undefined> {
       const res = await authorised('GET', `${path}/${id}`);

@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createRateLimiter } from '../lib/rate-limiter';
-import { verifyPassword } from '../lib/passwords';
+import { ANONYMOUS, type Access } from '../lib/access';
+import { clientAddress } from '../lib/client-address';
+import { passwordGuessKeys, type Guard } from '../lib/guard';
+import { isInternalCall } from '../lib/internal-caller';
+import { PasswordChecksBusy, verifyPassword } from '../lib/passwords';
 import type { User, UsersRepository } from '../db/users-repository';
 
 export type RoleOp = 'List' | 'Read' | 'Create' | 'Edit' | 'Delete';
@@ -31,11 +34,45 @@ function headerClientId(request: FastifyRequest): string | undefined {
   return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
 }
 
-/** POST /api/token: form-encoded password and refresh_token grants, as Nexudus documents them. */
-export function registerTokenRoute(app: FastifyInstance, users: UsersRepository, ttlSeconds: number) {
-  const limiter = createRateLimiter({ maxFailures: 10, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 });
+/** Accounts only this process's own gateway signs in as (never from outside). */
+export const isServiceAccount = (email: string) => email.toLowerCase().endsWith('@tapdesk.internal');
 
-  app.post('/token', async (request, reply) => {
+export type PasswordCheck = { ok: true; user: User } | { ok: false; reason: 'wrong' | 'locked' | 'busy'; retryAfterSeconds?: number };
+
+/**
+ * One password check for the token endpoint and HTTP Basic: counted per account from this
+ * address and per address before scrypt runs, unknown accounts as slow as known ones, the
+ * gateway's service account refused from outside (so strangers can neither guess nor lock it).
+ */
+export function createPasswordChecker(users: UsersRepository, guard: Guard) {
+  return async (request: FastifyRequest, username: string, password: string): Promise<PasswordCheck> => {
+    const internal = isInternalCall(request);
+    const address = clientAddress(request);
+    const attempt = internal ? undefined : await guard.attempt(passwordGuessKeys(username, address));
+    if (attempt && !attempt.allowed) return { ok: false, reason: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
+    const found = users.findByEmail(username);
+    const user = found && (internal || !isServiceAccount(found.Email)) ? found : undefined;
+    let matches: boolean;
+    try {
+      matches = await verifyPassword(password, user?.PasswordHash);
+    } catch (error) {
+      if (!(error instanceof PasswordChecksBusy)) throw error;
+      await attempt?.succeed();
+      return { ok: false, reason: 'busy', retryAfterSeconds: 1 };
+    }
+    if (!user || !matches) {
+      await attempt?.fail();
+      return { ok: false, reason: 'wrong' };
+    }
+    await attempt?.succeed();
+    return { ok: true, user };
+  };
+}
+export type PasswordChecker = ReturnType<typeof createPasswordChecker>;
+
+/** POST /api/token: form-encoded password and refresh_token grants, as Nexudus documents them. */
+export function registerTokenRoute(app: FastifyInstance, users: UsersRepository, checkPassword: PasswordChecker, ttlSeconds: number) {
+  app.post('/token', { config: { access: ANONYMOUS } }, async (request, reply) => {
     if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       return tokenError(reply, 'unsupported_grant_type', 'The request must be form-encoded (application/x-www-form-urlencoded).');
     }
@@ -45,27 +82,26 @@ export function registerTokenRoute(app: FastifyInstance, users: UsersRepository,
     }
     const now = new Date();
     if (form.data.grant_type === 'password') {
-      const { username, password } = form.data;
-      const key = username.toLowerCase();
-      if (limiter.retryAfterMs(key, now.getTime()) > 0) {
-        return tokenError(reply, 'invalid_grant', 'Too many failed sign-in attempts. Try again later.');
+      const checked = await checkPassword(request, form.data.username, form.data.password);
+      if (!checked.ok) {
+        if (checked.retryAfterSeconds !== undefined) reply.header('retry-after', String(checked.retryAfterSeconds));
+        if (checked.reason === 'busy') return reply.code(503).send({ error: 'temporarily_unavailable', error_description: 'Try again.' });
+        return tokenError(
+          reply,
+          'invalid_grant',
+          checked.reason === 'locked'
+            ? 'Too many failed sign-in attempts from here. Try again later.'
+            : 'The user name or password is incorrect.',
+        );
       }
-      const user = users.findByEmail(username);
-      if (!user || !(await verifyPassword(password, user.PasswordHash))) {
-        limiter.fail(key, now.getTime());
-        return tokenError(reply, 'invalid_grant', 'The user name or password is incorrect.');
-      }
-      limiter.succeed(key);
-      const clientId = headerClientId(request) ?? form.data.client_id ?? user.Email;
-      return sendTokens(reply, users.issueTokens(user.Id, clientId, ttlSeconds, now));
+      const clientId = headerClientId(request) ?? form.data.client_id ?? checked.user.Email;
+      return sendTokens(reply, users.issueTokens(checked.user.Id, clientId, ttlSeconds, now));
     }
-    const clientId = headerClientId(request) ?? form.data.client_id;
-    if (!clientId) return tokenError(reply, 'invalid_grant', 'The client_id header is required to refresh a token.');
-    const userId = users.redeemRefreshToken(form.data.refresh_token, clientId, now);
-    if (userId === undefined || !users.findById(userId)) {
+    const redeemed = users.redeemRefreshToken(form.data.refresh_token, headerClientId(request) ?? form.data.client_id, now);
+    if (redeemed === undefined || !users.findById(redeemed.userId)) {
       return tokenError(reply, 'invalid_grant', 'The refresh token is invalid, expired or already used.');
     }
-    return sendTokens(reply, users.issueTokens(userId, clientId, ttlSeconds, now));
+    return sendTokens(reply, users.issueTokens(redeemed.userId, redeemed.clientId, ttlSeconds, now));
   });
 }
 
@@ -78,22 +114,27 @@ function sendTokens(reply: FastifyReply, tokens: { accessToken: string; refreshT
   });
 }
 
-/** Bearer (or HTTP Basic, which Nexudus also accepts) on every /api call but the token endpoint. */
-export function registerAuthentication(app: FastifyInstance, users: UsersRepository) {
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url === '/api/token') return;
-    const header = request.headers.authorization ?? '';
-    const [scheme, credentials] = header.split(' ', 2);
+/** Bearer (or HTTP Basic, which Nexudus also accepts, checked like a sign-in) for every API route. */
+export function apiAuthenticator(users: UsersRepository, checkPassword: PasswordChecker) {
+  return async (request: FastifyRequest, reply: FastifyReply, access: Access): Promise<boolean> => {
+    const [scheme, credentials] = (request.headers.authorization ?? '').split(' ', 2);
     if (scheme?.toLowerCase() === 'bearer' && credentials) {
       request.apiUser = users.findByAccessToken(credentials, new Date());
-    } else if (scheme?.toLowerCase() === 'basic' && credentials) {
+    } else if (scheme?.toLowerCase() === 'basic' && credentials && credentials.length <= 2048) {
       const decoded = Buffer.from(credentials, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
-      const user = colon > 0 ? users.findByEmail(decoded.slice(0, colon)) : undefined;
-      if (user && (await verifyPassword(decoded.slice(colon + 1), user.PasswordHash))) request.apiUser = user;
+      if (colon > 0) {
+        const checked = await checkPassword(request, decoded.slice(0, colon), decoded.slice(colon + 1));
+        if (checked.ok) request.apiUser = checked.user;
+        else if (checked.retryAfterSeconds !== undefined) reply.header('retry-after', String(checked.retryAfterSeconds));
+      }
     }
-    if (!request.apiUser) return unauthorized(reply);
-  });
+    if (access.kind !== 'api' || !hasRole(request.apiUser, access.role)) {
+      unauthorized(reply);
+      return false;
+    }
+    return true;
+  };
 }
 
 export function unauthorized(reply: FastifyReply) {
@@ -104,8 +145,8 @@ export function unauthorized(reply: FastifyReply) {
 }
 
 /** Missing role answers 401, as Nexudus does (it never answers 403). */
-export function hasRole(user: User | undefined, entity: string, op: RoleOp): boolean {
-  return !!user && (user.IsAdmin || user.Roles.includes(`${entity}-${op}`));
+export function hasRole(user: User | undefined, role: string): boolean {
+  return !!user && (user.IsAdmin || user.Roles.includes(role));
 }
 
 export const ALL_ENTITIES = [
@@ -116,5 +157,6 @@ export const ALL_ENTITIES = [
   'CoworkerTimePass',
   'Checkin',
   'FailedCheckin',
+  'User',
 ] as const;
 export const ALL_OPS: RoleOp[] = ['List', 'Read', 'Create', 'Edit', 'Delete'];

@@ -22,6 +22,8 @@ function filterValue(f: FieldSpec, raw: string): SqlValue | undefined {
       const parsed = dateTimeField().safeParse(raw);
       return parsed.success ? parsed.data : undefined;
     }
+    case 'secret':
+      return raw.length >= 1 && raw.length <= 64 ? raw : undefined;
     case 'money':
     case 'ids':
     case 'time-of-day':
@@ -71,6 +73,7 @@ export function parseListQuery(spec: TableSpec, query: Record<string, unknown>):
   const orderName = text('orderBy');
   const orderBy = orderName === undefined ? findField(spec, spec.defaultOrder.field) : findField(spec, orderName);
   if (!orderBy || orderBy.kind === 'ids') bad('orderBy', orderName ?? null, `is not a field of ${spec.entity}`);
+  else if (orderBy.kind === 'secret') bad('orderBy', orderName ?? null, 'cannot sort by a secret field');
   const dir = parseDir(text('dir'), spec.defaultOrder.dir);
   if (dir === undefined) bad('dir', query.dir, 'must be 1 (ascending) or -1 (descending)');
 
@@ -91,8 +94,13 @@ export function parseListQuery(spec: TableSpec, query: Record<string, unknown>):
     if (!f) continue;
     const raw = text(name);
     if (raw === undefined) continue;
+    if (f.kind === 'secret' && op !== '=') {
+      // Never echo what was sent for a secret.
+      bad(name, null, 'a secret field matches only exactly');
+      continue;
+    }
     const value = filterValue(f, raw);
-    if (value === undefined) bad(name, raw, `is not a valid ${f.kind === 'instant' ? 'date and time' : f.kind} value`);
+    if (value === undefined) bad(name, f.kind === 'secret' ? null : raw, `is not a valid ${f.kind === 'instant' ? 'date and time' : f.kind} value`);
     else where.push({ field: f, op, value });
   }
 

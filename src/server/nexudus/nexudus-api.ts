@@ -31,11 +31,14 @@ import {
   failedCheckinsTable,
   timePassesTable,
   timeSlotsTable,
+  usersTable,
 } from '../db/nexudus-tables';
 import { createRulesRepository } from '../db/rules-repository';
 import { getRow, updateRow } from '../db/table';
 import type { UsersRepository } from '../db/users-repository';
-import { registerAuthentication, registerTokenRoute } from './auth';
+import { UserRecordSchema } from '../../contract/nexudus-users';
+import type { Guard } from '../lib/guard';
+import { apiAuthenticator, createPasswordChecker, registerTokenRoute } from './auth';
 import { createCheckinService } from './checkin-service';
 import { failure } from './envelopes';
 import { registerResource } from './resource';
@@ -44,20 +47,22 @@ export interface NexudusApiOptions {
   db: Db;
   users: UsersRepository;
   tokenTtlSeconds: number;
+  guard: Guard;
   clock?: () => Date;
 }
 
 /** The Nexudus API subset, mounted under /api. */
 export async function nexudusApi(app: FastifyInstance, options: NexudusApiOptions) {
-  const { db, users } = options;
-  registerTokenRoute(app, users, options.tokenTtlSeconds);
-  registerAuthentication(app, users);
+  const { db, users, guard } = options;
+  const checkPassword = createPasswordChecker(users, guard);
+  registerTokenRoute(app, users, checkPassword, options.tokenTtlSeconds);
+  app.authenticators.api = apiAuthenticator(users, checkPassword);
 
   const businessCurrency = db.prepare('SELECT CurrencyCode FROM businesses WHERE Id = ?').pluck();
   const currencyOfBusiness = (id: number) => String(businessCurrency.get(id) ?? 'EUR');
   const passes = createCoworkerTimePassesRepository(db);
 
-  registerResource(app, db, {
+  registerResource(app, db, guard, {
     spec: businessesTable,
     path: '/sys/businesses',
     record: BusinessRecordSchema,
@@ -76,7 +81,7 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
     },
   });
 
-  registerResource(app, db, {
+  registerResource(app, db, guard, {
     spec: coworkersTable,
     path: '/spaces/coworkers',
     record: CoworkerRecordSchema,
@@ -89,7 +94,7 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
     },
   });
 
-  registerResource(app, db, {
+  registerResource(app, db, guard, {
     spec: timePassesTable,
     path: '/billing/timepasses',
     record: TimePassRecordSchema,
@@ -103,7 +108,7 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
     },
   });
 
-  registerResource(app, db, {
+  registerResource(app, db, guard, {
     spec: timeSlotsTable,
     path: '/billing/timepasstimeslots',
     record: TimeSlotRecordSchema,
@@ -113,7 +118,7 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
   });
 
   const writes = createCheckinsRepository(db);
-  registerResource(app, db, {
+  registerResource(app, db, guard, {
     spec: coworkerTimePassesTable,
     path: '/billing/coworkertimepasses',
     record: CoworkerTimePassRecordSchema,
@@ -138,7 +143,7 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
   });
 
   const checkins = createCheckinService(db, createRulesRepository(db), writes, options.clock);
-  registerResource(app, db, {
+  registerResource(app, db, guard, {
     spec: checkinsTable,
     path: '/spaces/checkins',
     record: CheckinRecordSchema,
@@ -166,7 +171,7 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
     },
   });
 
-  registerResource(app, db, {
+  registerResource(app, db, guard, {
     spec: failedCheckinsTable,
     path: '/spaces/failedcheckins',
     record: FailedCheckinRecordSchema,
@@ -177,4 +182,6 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
       { wire: 'CoworkerId', table: 'coworkers' },
     ],
   });
+
+  registerResource(app, db, guard, { spec: usersTable, path: '/spaces/users', record: UserRecordSchema });
 }

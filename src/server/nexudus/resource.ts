@@ -1,8 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { prepareCached, type Db } from '../db/database';
 import { deleteRow, getRow, insertRow, listRows, rowToWire, updateRow, type TableSpec } from '../db/table';
-import { hasRole, unauthorized, type RoleOp } from './auth';
+import { apiRole, declareAccess } from '../lib/access';
+import type { Guard } from '../lib/guard';
+import { isInternalCall } from '../lib/internal-caller';
+import { parseId } from '../lib/ids';
 import { failure, parseBody, sendOutcome, sendValidation, type Outcome } from './envelopes';
 import { parseIdList, parseListQuery } from './list-query';
 
@@ -15,8 +18,9 @@ export interface ResourceDef<C, U extends { Id: number }> {
   spec: TableSpec;
   path: string;
   record: z.ZodType;
-  createSchema: z.ZodType<C>;
-  updateSchema: z.ZodType<U>;
+  /** Both omitted: a read-only entity (list and get only). */
+  createSchema?: z.ZodType<C>;
+  updateSchema?: z.ZodType<U>;
   references?: Reference[];
   /** Defaults to a plain insert after the reference checks. */
   create?: (input: C, actor: string) => Outcome;
@@ -26,7 +30,7 @@ export interface ResourceDef<C, U extends { Id: number }> {
   currencyOf?: (input: C | U) => string;
 }
 
-const IdParam = (raw: unknown) => (typeof raw === 'string' && /^\d{1,10}$/.test(raw) ? Number(raw) : undefined);
+const IdParam = (raw: unknown) => parseId(raw);
 
 /** 400 errors for ids in the input that name no row. */
 export function missingReferences(db: Db, refs: Reference[], input: Record<string, unknown>) {
@@ -38,88 +42,138 @@ export function missingReferences(db: Db, refs: Reference[], input: Record<strin
   });
 }
 
+/**
+ * A match by a secret field (PIN, card id) that finds nobody is a guess: counted per API user, so a
+ * Coworker-List account cannot walk the PIN space. The embedded gateway's own calls are counted by
+ * the gateway per tablet and location instead.
+ */
+async function secretLookup(guard: Guard, request: FastifyRequest, usesSecret: boolean) {
+  if (!usesSecret || isInternalCall(request))
+    return { allowed: true as const, found: async () => undefined, missed: async () => undefined };
+  const user = request.apiUser;
+  const attempt = await guard.attempt([
+    { policy: 'secret-lookup:account', subject: String(user?.Id ?? 0), label: user?.Email ?? '' },
+  ]);
+  if (!attempt.allowed) return { allowed: false as const, retryAfterSeconds: attempt.retryAfterSeconds };
+  return { allowed: true as const, found: attempt.succeed, missed: attempt.fail };
+}
+
 /** List, get, batch, create, update and delete for one entity, with Nexudus's roles and envelopes. */
-export function registerResource<C extends object, U extends { Id: number }>(app: FastifyInstance, db: Db, def: ResourceDef<C, U>) {
+export function registerResource<C extends object, U extends { Id: number }>(
+  app: FastifyInstance,
+  db: Db,
+  guard: Guard,
+  def: ResourceDef<C, U>,
+) {
   const { spec } = def;
   const entity = spec.entity;
   const toRecord = (row: Record<string, unknown>) => def.record.parse(rowToWire(spec, row));
-  const guard = (op: RoleOp) => async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!hasRole(request.apiUser, entity, op)) return unauthorized(reply);
-  };
   const currency = (input: C | U) => def.currencyOf?.(input) ?? 'EUR';
+  const { createSchema, updateSchema } = def;
+  const readOnly = !createSchema || !updateSchema;
 
-  app.get(def.path, { preHandler: guard('List') }, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    if (query.id !== undefined) {
-      const ids = parseIdList(query.id);
-      if (!ids)
-        return sendValidation(reply, 400, [
-          { PropertyName: 'id', Message: 'must be a list of ids such as [1,2,3]', AttemptedValue: query.id },
+  app.register(async (routes) => {
+    declareAccess(routes, {
+      [`GET ${def.path}`]: apiRole(`${entity}-List`),
+      [`GET ${def.path}/:id`]: apiRole(`${entity}-Read`),
+      ...(readOnly
+        ? {}
+        : {
+            [`POST ${def.path}`]: apiRole(`${entity}-Create`),
+            [`PUT ${def.path}`]: apiRole(`${entity}-Edit`),
+            [`DELETE ${def.path}/:id`]: apiRole(`${entity}-Delete`),
+          }),
+    });
+    registerRoutes(routes);
+  });
+
+  function registerRoutes(app: FastifyInstance) {
+    app.get(def.path, async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      if (query.id !== undefined) {
+        const ids = parseIdList(query.id);
+        if (!ids)
+          return sendValidation(reply, 400, [
+            { PropertyName: 'id', Message: 'must be a list of ids such as [1,2,3]', AttemptedValue: query.id },
+          ]);
+        const { rows } = listRows(db, spec, { page: 1, size: ids.length, orderBy: spec.fields[0]!, dir: 1, where: [], ids });
+        return rows.map(toRecord);
+      }
+      const parsed = parseListQuery(spec, query);
+      if (!parsed.ok) return sendValidation(reply, 400, parsed.errors);
+      const { page, size, orderBy, dir } = parsed.query;
+      const lookup = await secretLookup(
+        guard,
+        request,
+        parsed.query.where.some((c) => c.field.kind === 'secret'),
+      );
+      if (!lookup.allowed) {
+        return sendValidation(reply.header('retry-after', String(lookup.retryAfterSeconds)), 429, [
+          { PropertyName: 'Request', Message: 'too many lookups by PIN or card that found nobody; try again later', AttemptedValue: null },
         ]);
-      const { rows } = listRows(db, spec, { page: 1, size: ids.length, orderBy: spec.fields[0]!, dir: 1, where: [], ids });
-      return rows.map(toRecord);
-    }
-    const parsed = parseListQuery(spec, query);
-    if (!parsed.ok) return sendValidation(reply, 400, parsed.errors);
-    const { page, size, orderBy, dir } = parsed.query;
-    const { rows, total } = listRows(db, spec, parsed.query);
-    const totalPages = Math.ceil(total / size);
-    return {
-      Records: rows.map(toRecord),
-      CurrentPage: page,
-      CurrentPageSize: size,
-      CurrentOrderField: orderBy.wire,
-      CurrentSortDirection: dir,
-      FirstItem: rows.length ? (page - 1) * size + 1 : 0,
-      LastItem: rows.length ? (page - 1) * size + rows.length : 0,
-      TotalItems: total,
-      TotalPages: totalPages,
-      HasNextPage: page < totalPages,
-      HasPreviousPage: page > 1,
-    };
-  });
+      }
+      const { rows, total } = listRows(db, spec, parsed.query);
+      await (total > 0 ? lookup.found() : lookup.missed());
+      const totalPages = Math.ceil(total / size);
+      return {
+        Records: rows.map(toRecord),
+        CurrentPage: page,
+        CurrentPageSize: size,
+        CurrentOrderField: orderBy.wire,
+        CurrentSortDirection: dir,
+        FirstItem: rows.length ? (page - 1) * size + 1 : 0,
+        LastItem: rows.length ? (page - 1) * size + rows.length : 0,
+        TotalItems: total,
+        TotalPages: totalPages,
+        HasNextPage: page < totalPages,
+        HasPreviousPage: page > 1,
+      };
+    });
 
-  app.get(`${def.path}/:id`, { preHandler: guard('Read') }, async (request, reply) => {
-    const id = IdParam((request.params as { id?: unknown }).id);
-    const row = id === undefined ? undefined : getRow(db, spec, id);
-    if (!row) return sendValidation(reply, 404, [{ PropertyName: 'Id', Message: `no ${entity} has this id`, AttemptedValue: id ?? null }]);
-    return toRecord(row);
-  });
+    app.get(`${def.path}/:id`, async (request, reply) => {
+      const id = IdParam((request.params as { id?: unknown }).id);
+      const row = id === undefined ? undefined : getRow(db, spec, id);
+      if (!row)
+        return sendValidation(reply, 404, [{ PropertyName: 'Id', Message: `no ${entity} has this id`, AttemptedValue: id ?? null }]);
+      return toRecord(row);
+    });
 
-  app.post(def.path, { preHandler: guard('Create') }, async (request, reply) => {
-    const actor = request.apiUser?.Email ?? '';
-    const parsed = parseBody(def.createSchema, request.body);
-    if (!parsed.ok) return sendValidation(reply, 400, parsed.errors);
-    const input = parsed.data;
-    const missing = missingReferences(db, def.references ?? [], input as Record<string, unknown>);
-    if (missing.length) return sendValidation(reply, 400, missing);
-    const outcome = def.create
-      ? def.create(input, actor)
-      : { ok: true as const, id: insertRow(db, spec, input as Record<string, unknown>, actor, currency(input)) };
-    return sendOutcome(reply, entity, 'created', outcome, actor);
-  });
+    if (!createSchema || !updateSchema) return;
+    app.post(def.path, async (request, reply) => {
+      const actor = request.apiUser?.Email ?? '';
+      const parsed = parseBody(createSchema, request.body);
+      if (!parsed.ok) return sendValidation(reply, 400, parsed.errors);
+      const input = parsed.data;
+      const missing = missingReferences(db, def.references ?? [], input as Record<string, unknown>);
+      if (missing.length) return sendValidation(reply, 400, missing);
+      const outcome = def.create
+        ? def.create(input, actor)
+        : { ok: true as const, id: insertRow(db, spec, input as Record<string, unknown>, actor, currency(input)) };
+      return sendOutcome(reply, entity, 'created', outcome, actor);
+    });
 
-  app.put(def.path, { preHandler: guard('Edit') }, async (request, reply) => {
-    const actor = request.apiUser?.Email ?? '';
-    const parsed = parseBody(def.updateSchema, request.body);
-    if (!parsed.ok) return sendValidation(reply, 400, parsed.errors);
-    const input = parsed.data;
-    if (!getRow(db, spec, input.Id))
-      return sendOutcome(reply, entity, 'updated', failure(404, 'Id', `no ${entity} has this id`, input.Id), actor);
-    const missing = missingReferences(db, def.references ?? [], input as Record<string, unknown>);
-    if (missing.length) return sendValidation(reply, 400, missing);
-    const outcome = def.update
-      ? def.update(input, actor)
-      : (updateRow(db, spec, input.Id, input as Record<string, unknown>, actor, currency(input)), { ok: true as const, id: input.Id });
-    return sendOutcome(reply, entity, 'updated', outcome, actor);
-  });
+    app.put(def.path, async (request, reply) => {
+      const actor = request.apiUser?.Email ?? '';
+      const parsed = parseBody(updateSchema, request.body);
+      if (!parsed.ok) return sendValidation(reply, 400, parsed.errors);
+      const input = parsed.data;
+      if (!getRow(db, spec, input.Id))
+        return sendOutcome(reply, entity, 'updated', failure(404, 'Id', `no ${entity} has this id`, input.Id), actor);
+      const missing = missingReferences(db, def.references ?? [], input as Record<string, unknown>);
+      if (missing.length) return sendValidation(reply, 400, missing);
+      const outcome = def.update
+        ? def.update(input, actor)
+        : (updateRow(db, spec, input.Id, input as Record<string, unknown>, actor, currency(input)), { ok: true as const, id: input.Id });
+      return sendOutcome(reply, entity, 'updated', outcome, actor);
+    });
 
-  app.delete(`${def.path}/:id`, { preHandler: guard('Delete') }, async (request, reply) => {
-    const actor = request.apiUser?.Email ?? '';
-    const id = IdParam((request.params as { id?: unknown }).id);
-    if (id === undefined || !getRow(db, spec, id))
-      return sendOutcome(reply, entity, 'deleted', failure(404, 'Id', `no ${entity} has this id`, id ?? null), actor);
-    const outcome = def.remove ? def.remove(id) : (deleteRow(db, spec, id), { ok: true as const, id });
-    return sendOutcome(reply, entity, 'deleted', outcome, actor);
-  });
+    app.delete(`${def.path}/:id`, async (request, reply) => {
+      const actor = request.apiUser?.Email ?? '';
+      const id = IdParam((request.params as { id?: unknown }).id);
+      if (id === undefined || !getRow(db, spec, id))
+        return sendOutcome(reply, entity, 'deleted', failure(404, 'Id', `no ${entity} has this id`, id ?? null), actor);
+      const outcome = def.remove ? def.remove(id) : (deleteRow(db, spec, id), { ok: true as const, id });
+      return sendOutcome(reply, entity, 'deleted', outcome, actor);
+    });
+  }
 }

@@ -9,7 +9,8 @@ const snapshot = () => {
   return {
     db,
     businesses: rows('SELECT Name, TimeZone, CurrencyCode, RootLocationId FROM businesses ORDER BY Id'),
-    coworkers: rows('SELECT FullName, Email, TariffName, AccessPincode, AccessCardId, InvoicingBusinessId FROM coworkers ORDER BY Id'),
+    coworkers: rows('SELECT FullName, Email, TariffName, InvoicingBusinessId FROM coworkers ORDER BY Id'),
+    secrets: rows('SELECT AccessPincode, AccessCardId FROM coworkers ORDER BY Id'),
     passes: rows('SELECT CoworkerId, TimePassId, Used, ExpireDate FROM coworkertimepasses ORDER BY Id'),
   };
 };
@@ -23,7 +24,7 @@ describe('demo seed', () => {
   });
 
   it('seeds a network of locations in several time zones and currencies with about 200 people', () => {
-    const { db, businesses, coworkers } = snapshot();
+    const { db, businesses, coworkers, secrets } = snapshot();
     const locations = businesses.filter((b) => (b as { RootLocationId: number | null }).RootLocationId !== null);
     expect(locations.length).toBeGreaterThanOrEqual(3);
     expect(new Set(locations.map((l) => (l as { TimeZone: string }).TimeZone)).size).toBeGreaterThanOrEqual(3);
@@ -31,7 +32,10 @@ describe('demo seed', () => {
     expect(coworkers).toHaveLength(200);
     const names = coworkers.map((c) => (c as { FullName: string }).FullName);
     expect(names.some((n) => /[^\x20-\x7e]/.test(n))).toBe(true);
-    const pins = coworkers.map((c) => (c as { AccessPincode: string }).AccessPincode);
+    // PINs are stored only as keyed digests, one per person.
+    const pins = secrets.map((c) => (c as { AccessPincode: string }).AccessPincode);
+    expect(pins.every((p) => p.startsWith('hmac:'))).toBe(true);
+    expect(pins).not.toContain('24680');
     expect(new Set(pins).size).toBe(pins.length);
     expect(
       Number(

@@ -1,0 +1,31 @@
+import { CoworkerRecordSchema, type CoworkerRecord } from '../../contract/nexudus-coworkers';
+import type { Device } from '../db/devices-repository';
+import type { GuardKey } from '../lib/guard';
+import type { UpstreamClient } from './upstream-client';
+import { linkedTo } from './upstream-model';
+
+export type SecretKind = 'pin' | 'card';
+
+/**
+ * The one way the gateway finds a member by PIN or card: an exact match that Nexudus makes on its
+ * side (the embedded API compares keyed digests), kept to active members of this location, and
+ * only when exactly one matches. The value goes nowhere else: not in a log line, not in an answer.
+ */
+export function createMemberLookup(upstream: UpstreamClient) {
+  return async (kind: SecretKind, value: string, businessId: number): Promise<CoworkerRecord | undefined> => {
+    const field = kind === 'pin' ? 'Coworker_AccessPincode' : 'Coworker_AccessCardId';
+    const matches = (await upstream.firstPage('/api/spaces/coworkers', CoworkerRecordSchema, { [field]: value })).filter(
+      (c) => linkedTo(c, businessId) && c.Active && !c.Archived,
+    );
+    return matches.length === 1 ? matches[0] : undefined;
+  };
+}
+export type MemberLookup = ReturnType<typeof createMemberLookup>;
+
+/** A PIN or card tried at the desk counts on the tablet and on its location (all its tablets together). */
+export function deskGuessKeys(device: Device): GuardKey[] {
+  return [
+    { policy: 'identify:tablet', subject: String(device.Id), businessId: device.BusinessId, label: device.Name },
+    { policy: 'identify:location', subject: String(device.BusinessId), businessId: device.BusinessId, label: '' },
+  ];
+}
