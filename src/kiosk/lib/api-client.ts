@@ -16,8 +16,8 @@ export class KioskApiError extends Error {
   }
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   token?: string | null;
   headers?: Record<string, string>;

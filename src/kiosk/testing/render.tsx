@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type { MemberStatus, PaygOffer } from '../../contract/kiosk-api';
+import { LockoutSchema, type Lockout, type MemberStatus, type PaygOffer } from '../../contract/kiosk-api';
 import { I18nProvider } from '../lib/i18n';
 import type { Language } from '../lib/messages';
 
@@ -61,4 +61,17 @@ export function buildStatus(eligibility: MemberStatus['eligibility'], overrides:
     eligibility,
     ...overrides,
   };
+}
+
+/** A lockout in force at London Shoreditch: member PINs and cards, every tablet there together. */
+export function buildLockout(overrides: Partial<Lockout> = {}): Lockout {
+  return LockoutSchema.parse({
+    id: 'identify:location:2',
+    kind: 'identify',
+    scope: 'location',
+    label: 'London Shoreditch',
+    businessId: 2,
+    lockedUntil: '2026-11-23T14:32:00.000Z',
+    ...overrides,
+  });
 }

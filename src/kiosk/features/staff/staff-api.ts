@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import * as z from 'zod/mini';
+import { StaffCheckResultSchema } from '../../../contract/kiosk-api';
 import { kioskRequest } from '../../lib/api-client';
 
-/** The staff PIN is checked by the server, never on the tablet. */
+/** The staff PIN is checked by the server, never on the tablet; a right PIN answers the lockouts in force here. */
 export const useStaffCheck = () =>
   useMutation({
     mutationKey: ['staff-check'],
-    mutationFn: (staffPin: string) => kioskRequest('/device/staff-check', z.null(), { method: 'POST', body: { staffPin } }),
+    mutationFn: (staffPin: string) => kioskRequest('/device/staff-check', StaffCheckResultSchema, { method: 'POST', body: { staffPin } }),
   });

@@ -7,9 +7,10 @@ import { useOnline } from '../../lib/use-online';
 import { Button } from '../../ui/button';
 import { PinPad } from '../../ui/pin-pad';
 import { Notice, Screen } from '../../ui/screen';
+import { LockoutList } from './lockout-list';
 import { useStaffCheck } from './staff-api';
 
-/** Behind the staff PIN: what this tablet is paired to, its connection, full screen, unpair. */
+/** Behind the staff PIN: what this tablet is paired to, its connection, the lockouts here, full screen, unpair. */
 export function StaffScreen({ device, onClose, children }: { device: DeviceInfo; onClose: () => void; children?: ReactNode }) {
   const { t } = useI18n();
   const online = useOnline();
@@ -48,6 +49,7 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
         <dt className="font-semibold">{t.connection}</dt>
         <dd>{online ? t.online : t.offline}</dd>
       </dl>
+      <LockoutList lockouts={check.data.lockouts} location={device.location} />
       {children}
       <div className="flex flex-wrap gap-4">
         <Button variant="secondary" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>

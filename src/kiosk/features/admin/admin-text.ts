@@ -1,0 +1,16 @@
+import { KioskApiError } from '../../lib/api-client';
+import type { Messages } from '../../lib/messages';
+
+/** Staff read the server's own message (it names, for example, the role a user lacks). */
+export const serverMessage = (error: unknown, t: Messages) =>
+  error instanceof KioskApiError ? error.message : error ? t.admin.somethingWentWrong : null;
+
+/** "Try again in 15 minutes." after too many tries, when the server said how long. */
+export function retryHint(error: unknown, t: Messages): string | null {
+  if (!(error instanceof KioskApiError) || error.retryAfterSeconds === undefined) return null;
+  if (error.code !== 'LOCKED_OUT' && error.code !== 'RATE_LIMITED') return null;
+  return t.admin.tryAgainIn(Math.max(1, Math.ceil(error.retryAfterSeconds / 60)));
+}
+
+export const minutesAgo = (iso: string | null, t: Messages) =>
+  iso ? t.admin.minutesAgo(Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000))) : t.admin.never;

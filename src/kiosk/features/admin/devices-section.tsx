@@ -1,0 +1,78 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AdminDevice } from '../../../contract/kiosk-api';
+import { KioskApiError } from '../../lib/api-client';
+import { useI18n } from '../../lib/i18n';
+import { Button } from '../../ui/button';
+import { adminKeys, devicesQuery, revokeDevice } from './admin-api';
+import { minutesAgo, serverMessage } from './admin-text';
+
+function DeviceRow({ device }: { device: AdminDevice }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const revoke = useMutation({
+    mutationFn: (confirm: boolean) => revokeDevice(device.id, confirm),
+    onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.devices }),
+    onError: (error) => error instanceof KioskApiError && error.code === 'IN_PROGRESS' && setConfirming(true),
+  });
+  const oldest = device.outboxOldestAt ? minutesAgo(device.outboxOldestAt, t) : null;
+  return (
+    <tr className="border-t border-slate-200 align-top">
+      <td className="p-3 font-semibold">{device.name}</td>
+      <td className="p-3">{device.location.name}</td>
+      <td className="p-3">{minutesAgo(device.lastSeenAt, t)}</td>
+      <td className="p-3">{t.admin.outboxHealth(device.outboxPending, oldest, device.outboxRejected)}</td>
+      <td className="p-3">
+        {device.revokedAt ? (
+          t.admin.unpaired
+        ) : confirming ? (
+          <div className="flex flex-col gap-2">
+            <p className="font-semibold text-danger-700">{serverMessage(revoke.error, t)}</p>
+            <Button variant="danger" onClick={() => revoke.mutate(true)}>
+              {t.admin.unpairAnyway}
+            </Button>
+          </div>
+        ) : (
+          <Button variant="secondary" onClick={() => revoke.mutate(false)}>
+            {t.admin.unpair}
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Every tablet's health (refreshed every 15 s), and unpairing. */
+export function DevicesSection() {
+  const { t } = useI18n();
+  const devices = useQuery(devicesQuery());
+  return (
+    <section aria-labelledby="devices-heading" className="flex flex-col gap-4 rounded-2xl bg-white p-6 ring-1 ring-slate-200">
+      <h2 id="devices-heading" className="text-2xl font-bold">
+        {t.admin.tabletsTitle}
+      </h2>
+      {devices.data && devices.data.length === 0 ? <p>{t.admin.noTablets}</p> : null}
+      {devices.data && devices.data.length > 0 ? (
+        <table className="w-full text-left text-lg">
+          <thead>
+            <tr>
+              <th className="p-3">{t.admin.name}</th>
+              <th className="p-3">{t.admin.location}</th>
+              <th className="p-3">{t.admin.lastSeen}</th>
+              <th className="p-3">{t.admin.outbox}</th>
+              <th className="p-3">
+                <span className="sr-only">{t.admin.actions}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {devices.data.map((d) => (
+              <DeviceRow key={d.id} device={d} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useQuery } from '@tanstack/react-query';
+import type * as z from 'zod/mini';
+import type { AdminLocationSchema, Lockout } from '../../../contract/kiosk-api';
+import { until } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { lockoutWhat, lockoutWho } from '../../lib/lockout-text';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/screen';
+import { locationsQuery } from './admin-api';
+import { serverMessage } from './admin-text';
+import { lockoutsQuery, useClearLockout } from './lockouts-api';
+
+type AdminLocation = z.infer<typeof AdminLocationSchema>;
+
+function LockoutRow({ lockout, location, now }: { lockout: Lockout; location: AdminLocation | undefined; now: Date }) {
+  const { t, locale } = useI18n();
+  const clear = useClearLockout(lockout.id);
+  return (
+    <tr className="border-t border-slate-200 align-top">
+      <td className="p-3 font-semibold">{t.lockoutKinds[lockout.kind]}</td>
+      <td className="p-3">{lockoutWho(lockout, t)}</td>
+      <td className="p-3">
+        {location ? (
+          location.name
+        ) : (
+          <>
+            <span aria-hidden="true">—</span>
+            <span className="sr-only">{t.admin.noLocation}</span>
+          </>
+        )}
+      </td>
+      {/* In the location's time zone, named, since rows of several locations share the column. */}
+      <td className="p-3">{until(lockout.lockedUntil, now, locale, { timeZone: location?.timeZone, showZone: true })}</td>
+      <td className="p-3">
+        <div className="flex flex-col gap-2">
+          {clear.error ? (
+            <p role="alert" className="font-semibold text-danger-700">
+              {serverMessage(clear.error, t)}
+            </p>
+          ) : null}
+          <Button
+            variant="secondary"
+            aria-label={t.admin.clearLockout(lockoutWhat(lockout, t))}
+            disabled={clear.isPending}
+            onClick={() => clear.mutate()}
+          >
+            {t.admin.clear}
+          </Button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** The guessing lockouts in force at every location (refreshed every 15 s); staff can clear one early. */
+export function LockoutsSection() {
+  const { t } = useI18n();
+  const lockouts = useQuery(lockoutsQuery());
+  const locations = useQuery(locationsQuery());
+  const now = new Date();
+  return (
+    <section aria-labelledby="lockouts-heading" className="flex flex-col gap-4 rounded-2xl bg-white p-6 ring-1 ring-slate-200">
+      <h2 id="lockouts-heading" className="text-2xl font-bold">
+        {t.admin.lockoutsTitle}
+      </h2>
+      {lockouts.error ? <Notice tone="error">{serverMessage(lockouts.error, t)}</Notice> : null}
+      {lockouts.data && lockouts.data.length === 0 ? <p>{t.admin.noLockouts}</p> : null}
+      {lockouts.data && lockouts.data.length > 0 ? (
+        <table aria-labelledby="lockouts-heading" className="w-full text-left text-lg">
+          <thead>
+            <tr>
+              <th scope="col" className="p-3">
+                {t.admin.what}
+              </th>
+              <th scope="col" className="p-3">
+                {t.admin.who}
+              </th>
+              <th scope="col" className="p-3">
+                {t.admin.location}
+              </th>
+              <th scope="col" className="p-3">
+                {t.admin.until}
+              </th>
+              <th scope="col" className="p-3">
+                <span className="sr-only">{t.admin.actions}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lockouts.data.map((lockout) => (
+              <LockoutRow
+                key={lockout.id}
+                lockout={lockout}
+                location={locations.data?.find((l) => l.id === lockout.businessId)}
+                now={now}
+              />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
