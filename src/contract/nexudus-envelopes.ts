@@ -58,8 +58,16 @@ export const TokenErrorSchema = z.object({
   error_description: z.string(),
 });
 
-/** One error per failing property, as Nexudus lists them; the first property heads the message. */
-export function validationEnvelope(errors: ValidationError[]): ValidationEnvelope {
+/**
+ * One error per failing property, as Nexudus lists them; the first property heads the message.
+ * Echoed values are bounded and secrets are never echoed, whatever the caller built.
+ */
+export function validationEnvelope(given: ValidationError[]): ValidationEnvelope {
+  const errors = given.slice(0, 50).map((e) => ({
+    AttemptedValue: SECRET_PROPERTIES.has(e.PropertyName) ? null : boundedAttempt(e.AttemptedValue),
+    Message: e.Message.slice(0, MAX_ECHO_CHARS),
+    PropertyName: e.PropertyName.slice(0, MAX_ECHO_CHARS),
+  }));
   const first = errors[0] ?? { PropertyName: 'Request', Message: 'is not valid', AttemptedValue: null };
   return {
     Message: `${first.PropertyName}: ${first.Message}`,
@@ -72,6 +80,22 @@ export function validationEnvelope(errors: ValidationError[]): ValidationEnvelop
 function attemptedValue(body: unknown, property: string): unknown {
   if (typeof body !== 'object' || body === null || !Object.hasOwn(body, property)) return undefined;
   return (body as Record<string, unknown>)[property];
+}
+
+/** Fields whose values are never echoed back, even to the caller who sent them. */
+const SECRET_PROPERTIES = new Set(['AccessPincode', 'AccessCardId', 'Password', 'password']);
+const MAX_ECHO_CHARS = 200;
+
+/**
+ * What a validation error echoes of the attempted value: scalars as sent (text cut at 200
+ * characters), anything nested as a short description, so an answer never grows with the input.
+ */
+export function boundedAttempt(value: unknown): unknown {
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.length > MAX_ECHO_CHARS ? `${value.slice(0, MAX_ECHO_CHARS)}…` : value;
+  if (Array.isArray(value)) return `[a list of ${value.length}]`;
+  if (typeof value === 'object') return '[an object]';
+  return null;
 }
 
 /** Maps zod issues to Nexudus validation errors: one per property, a missing value "is a required field". */

@@ -73,9 +73,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
   });
+  // Headers first, so that even a refusal by the access check carries them.
+  await installSecurityHeaders(app, helmet);
   installAccessControl(app);
   installBoundedJsonParser(app);
-  await installSecurityHeaders(app, helmet);
   const users = createUsersRepository(options.db);
   const guard = createGuard(options.db);
 

@@ -88,7 +88,7 @@ export async function gateway(app: FastifyInstance, options: { db: Db; upstream:
     else if (mapped.status >= 500) request.log.warn({ status: mapped.status, reason: mapped.message }, 'upstream unavailable');
     const code = CODE_FOR_STATUS[mapped.status] ?? (mapped.status < 500 ? 'VALIDATION' : 'INTERNAL');
     const message = code === 'UPSTREAM_UNAVAILABLE' ? 'The check-in service is unreachable right now.' : mapped.message;
-    return sendKioskError(reply, code, message, mapped.retryAfterSeconds);
+    return sendKioskError(reply, code, message, mapped.retryAfterSeconds, mapped.status);
   });
 
   const directory = createDirectoryService(upstream, facts);

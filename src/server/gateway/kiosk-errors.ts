@@ -15,9 +15,15 @@ const STATUS: Record<KioskErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export function sendKioskError(reply: FastifyReply, code: KioskErrorCode, message: string, retryAfterSeconds?: number) {
+export function sendKioskError(
+  reply: FastifyReply,
+  code: KioskErrorCode,
+  message: string,
+  retryAfterSeconds?: number,
+  status: number = STATUS[code],
+) {
   if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
-  return reply.code(STATUS[code]).send({ error: { code, message, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) } });
+  return reply.code(status).send({ error: { code, message, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) } });
 }
 
 /** Parses a body with a contract schema; on failure answers 400 VALIDATION naming the fields. */

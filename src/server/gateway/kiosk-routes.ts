@@ -176,13 +176,15 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
     if (!body) return reply;
     const results: CheckinBatchResult['results'] = [];
     let upstreamDown = false;
+    // The tablet's clock is compared with the moment the batch arrived, not with when each tap's turn came.
+    const receivedAt = new Date();
     for (const submission of body.submissions) {
       if (upstreamDown) {
         results.push({ status: 'retry', clientId: submission.clientId, message: 'The check-in service is unreachable.' });
         continue;
       }
       try {
-        results.push(await deps.submissions.submit(submission, deviceOf(request)));
+        results.push(await deps.submissions.submit(submission, deviceOf(request), receivedAt));
       } catch (error) {
         if (error instanceof MemberNotFound) {
           results.push({

@@ -25,6 +25,9 @@ const MAX_RUNNING = 2;
 let running = 0;
 const waiting: (() => void)[] = [];
 
+/** How many scrypt derivations ran (a known and an unknown account cost the same: one each). */
+export const passwordStats = { derivations: 0 };
+
 /** Too many password checks are waiting: the caller answers 503 with Retry-After. */
 export class PasswordChecksBusy extends Error {}
 
@@ -50,7 +53,10 @@ export async function verifyPassword(password: string, stored: string | undefine
   const [scheme, n, r, p, salt, key] = (stored ?? DUMMY).split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await slot(() => derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p)));
+  const actual = await slot(() => {
+    passwordStats.derivations += 1;
+    return derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
+  });
   return stored !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -5,7 +5,7 @@ import type { CheckinCreate } from '../../contract/nexudus-checkins';
 import type { CoworkerCreate } from '../../contract/nexudus-coworkers';
 import { SuccessEnvelopeSchema } from '../../contract/nexudus-envelopes';
 import type { CoworkerTimePassCreate, TimePassCreate, TimeSlotCreate } from '../../contract/nexudus-passes';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 import { openDatabase, type Db } from '../db/database';
 import { createUsersRepository } from '../db/users-repository';
 import { buildBusiness, buildCheckin, buildCoworker, buildCoworkerTimePass, buildTimePass, buildTimeSlot } from '../seed/builders';
@@ -40,10 +40,20 @@ export async function tokenFor(app: FastifyInstance, email: string, password: st
 }
 
 /** The real app on in-memory SQLite with one administrator signed in; requests go through HTTP handling via inject. */
-export async function createTestApi(options: { clock?: () => Date } = {}): Promise<TestApi> {
-  const db = openDatabase(':memory:');
-  await createUsersRepository(db).create(ADMIN.email, ADMIN.password, true, []);
-  const app = await buildApp({ db, logLevel: 'silent', clock: options.clock });
+export async function createTestApi(
+  options: { clock?: () => Date; dbPath?: string } & Pick<AppOptions, 'staticDir' | 'trustProxy' | 'logStream' | 'logLevel'> = {},
+): Promise<TestApi> {
+  const db = openDatabase(options.dbPath ?? ':memory:');
+  const users = createUsersRepository(db);
+  if (!users.findByEmail(ADMIN.email)) await users.create(ADMIN.email, ADMIN.password, true, []);
+  const app = await buildApp({
+    db,
+    logLevel: options.logLevel ?? 'silent',
+    clock: options.clock,
+    staticDir: options.staticDir,
+    trustProxy: options.trustProxy,
+    logStream: options.logStream,
+  });
   const token = await tokenFor(app, ADMIN.email, ADMIN.password);
 
   const request: TestApi['request'] = async (method, url, body) => {
