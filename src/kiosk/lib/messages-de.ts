@@ -134,10 +134,10 @@ export const de: Messages = {
   },
   lockoutWhere: {
     tablet: (label) => `auf dem Tablet ${label}`,
-    location: (label) => `am Standort ${label}`,
-    member: (label) => `für ${label}`,
+    location: (label) => (label ? `am Standort ${label}` : 'an seinem Standort'),
+    member: (label) => `für Mitglied ${label}`,
     'account-client': (label) => `für ${label}`,
-    client: (label) => `(${label})`,
+    client: (label) => `von ${label}`,
     account: (label) => `für ${label}`,
   },
   lockoutHere: 'an diesem Standort',

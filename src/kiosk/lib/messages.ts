@@ -135,11 +135,10 @@ export const en = {
   /** Said after the kind: "Staff PIN entry on the tablet Front desk". */
   lockoutWhere: {
     tablet: (label: string) => `on the tablet ${label}`,
-    location: (label: string) => `at ${label}`,
-    member: (label: string) => `for ${label}`,
+    location: (label: string) => (label ? `at ${label}` : 'at its location'),
+    member: (label: string) => `for member ${label}`,
     'account-client': (label: string) => `for ${label}`,
-    // The server's label for an address already reads "sign-ins from 1.2.3.4".
-    client: (label: string) => `(${label})`,
+    client: (label: string) => `from ${label}`,
     account: (label: string) => `for ${label}`,
   } satisfies Record<Lockout['scope'], (label: string) => string>,
   lockoutHere: 'at this location',

@@ -18,7 +18,7 @@ export interface GuardKey {
 export function passwordGuessKeys(username: string, address: string): GuardKey[] {
   const account = username.toLowerCase().slice(0, 254);
   return [
-    { policy: 'password:account-client', subject: `${account}|${address}`, label: `${account} @ ${address}` },
+    { policy: 'password:account-client', subject: `${account}|${address}`, label: `${account} · ${address}` },
     { policy: 'password:client', subject: address, label: address },
   ];
 }
