@@ -191,3 +191,39 @@ export const usersTable: TableSpec = {
   ],
   defaultOrder: { field: 'Id', dir: 1 },
 };
+
+export const visitorsTable: TableSpec = {
+  entity: 'Visitor',
+  table: 'visitors',
+  select: `SELECT t.*, c.FullName AS CoworkerFullName, c.Email AS CoworkerEmail, c.CompanyName AS CoworkerCompanyName
+    FROM visitors t LEFT JOIN coworkers c ON c.Id = t.CoworkerId`,
+  fields: [
+    ...base(),
+    field('BusinessId', 'int'),
+    field('FullName'),
+    field('Email'),
+    field('ExpectedArrival', 'instant'),
+    field('VisitorSource', 'int'),
+    field('HostApprovalStatus', 'int'),
+    // Returned to API users who may read visitors (staff hand it to the visitor), but a guess: matched exactly, counted, never sorted.
+    { ...readOnly('VisitorCode'), guessable: true },
+    field('CoworkerId', 'int'),
+    readOnly('CoworkerFullName'),
+    readOnly('CoworkerEmail'),
+    readOnly('CoworkerCompanyName'),
+    field('CompanyName'),
+    field('PhoneNumber'),
+    field('VisitReason'),
+    field('Notes'),
+    field('CheckedInAt'),
+    field('IsTour', 'bool'),
+    field('HasAgreedTerms', 'bool'),
+    field('TourConfirmed', 'bool'),
+    field('Notified', 'bool'),
+    field('Arrived', 'bool'),
+    field('ArrivalDate', 'instant'),
+    field('DepartureDate', 'instant'),
+    field('CheckInNow', 'bool'),
+  ],
+  defaultOrder: { field: 'ExpectedArrival', dir: 1 },
+};

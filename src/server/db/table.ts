@@ -14,6 +14,8 @@ export interface FieldSpec {
   kind: FieldKind;
   /** Read-only fields come from a join or are computed; they are never written. */
   readOnly?: boolean;
+  /** A code someone could guess (a visitor code): matched exactly only, never sorted or ranged, misses counted. */
+  guessable?: boolean;
 }
 
 export interface TableSpec {
@@ -53,8 +55,11 @@ export interface ListResult {
 }
 
 export function qualified(spec: TableSpec, f: FieldSpec): string {
-  return f.readOnly ? `"${f.column}"` : `t."${f.column}"`;
+  return f.readOnly && !f.guessable ? `"${f.column}"` : `t."${f.column}"`;
 }
+
+/** PINs, cards and codes: exact match only, and a match that finds nobody is a counted guess. */
+export const isGuessable = (f: FieldSpec) => f.kind === 'secret' || f.guessable === true;
 
 function currencyOf(row: Record<string, unknown>): string {
   return typeof row.CurrencyCode === 'string' ? row.CurrencyCode : 'EUR';

@@ -1,6 +1,6 @@
 import type { ValidationError } from '../../contract/nexudus-envelopes';
 import { dateTimeField } from '../../contract/nexudus-fields';
-import type { Condition, FieldSpec, ListQuery, SqlValue, TableSpec } from '../db/table';
+import { isGuessable, type Condition, type FieldSpec, type ListQuery, type SqlValue, type TableSpec } from '../db/table';
 
 export const MAX_PAGE_SIZE = 1000;
 const DEFAULT_PAGE_SIZE = 25;
@@ -38,11 +38,12 @@ function parsePositive(raw: string | undefined, fallback: number): number | unde
   return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
 }
 
-/** 1 ascending and -1 descending (developers.nexudus.com); words accepted too. */
+/** 1 or 0 ascending and -1 descending (the two Nexudus copies disagree on 1; see the README); words accepted too. */
 function parseDir(raw: string | undefined, fallback: 1 | -1): 1 | -1 | undefined {
   if (raw === undefined) return fallback;
   const value = raw.toLowerCase();
-  if (value === '1' || value === 'asc' || value === 'ascending') return 1;
+  // 0 is ascending in the learn.nexudus.com copy and the CLI; 1 is ascending on developers.nexudus.com.
+  if (value === '1' || value === '0' || value === 'asc' || value === 'ascending') return 1;
   if (value === '-1' || value === 'desc' || value === 'descending') return -1;
   return undefined;
 }
@@ -73,9 +74,9 @@ export function parseListQuery(spec: TableSpec, query: Record<string, unknown>):
   const orderName = text('orderBy');
   const orderBy = orderName === undefined ? findField(spec, spec.defaultOrder.field) : findField(spec, orderName);
   if (!orderBy || orderBy.kind === 'ids') bad('orderBy', orderName ?? null, `is not a field of ${spec.entity}`);
-  else if (orderBy.kind === 'secret') bad('orderBy', orderName ?? null, 'cannot sort by a secret field');
+  else if (isGuessable(orderBy)) bad('orderBy', orderName ?? null, 'cannot sort by a secret field');
   const dir = parseDir(text('dir'), spec.defaultOrder.dir);
-  if (dir === undefined) bad('dir', query.dir, 'must be 1 (ascending) or -1 (descending)');
+  if (dir === undefined) bad('dir', query.dir, 'must be 1 or 0 (ascending) or -1 (descending)');
 
   const where: Condition[] = [];
   const prefix = `${spec.entity.toLowerCase()}_`;
@@ -94,7 +95,7 @@ export function parseListQuery(spec: TableSpec, query: Record<string, unknown>):
     if (!f) continue;
     const raw = text(name);
     if (raw === undefined) continue;
-    if (f.kind === 'secret' && op !== '=') {
+    if (isGuessable(f) && op !== '=') {
       // Never echo what was sent for a secret.
       bad(name, null, 'a secret field matches only exactly');
       continue;

@@ -32,11 +32,14 @@ import {
   timePassesTable,
   timeSlotsTable,
   usersTable,
+  visitorsTable,
 } from '../db/nexudus-tables';
 import { createRulesRepository } from '../db/rules-repository';
 import { getRow, updateRow } from '../db/table';
 import type { UsersRepository } from '../db/users-repository';
 import { UserRecordSchema } from '../../contract/nexudus-users';
+import { VisitorCreateSchema, VisitorRecordSchema, VisitorUpdateSchema } from '../../contract/nexudus-visitors';
+import { createVisitorsRepository } from '../db/visitors-repository';
 import type { Guard } from '../lib/guard';
 import { apiAuthenticator, createPasswordChecker, registerTokenRoute } from './auth';
 import { createCheckinService } from './checkin-service';
@@ -184,4 +187,18 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
   });
 
   registerResource(app, db, guard, { spec: usersTable, path: '/spaces/users', record: UserRecordSchema });
+
+  const visitors = createVisitorsRepository(db, options.clock);
+  registerResource(app, db, guard, {
+    spec: visitorsTable,
+    path: '/spaces/visitors',
+    record: VisitorRecordSchema,
+    createSchema: VisitorCreateSchema,
+    updateSchema: VisitorUpdateSchema,
+    references: [
+      { wire: 'BusinessId', table: 'businesses' },
+      { wire: 'CoworkerId', table: 'coworkers' },
+    ],
+    create: (input, actor) => ({ ok: true, id: visitors.create(input, actor) }),
+  });
 }

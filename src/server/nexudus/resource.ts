@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { prepareCached, type Db } from '../db/database';
-import { deleteRow, getRow, insertRow, listRows, rowToWire, updateRow, type TableSpec } from '../db/table';
+import { deleteRow, getRow, insertRow, isGuessable, listRows, rowToWire, updateRow, type TableSpec } from '../db/table';
 import { apiRole, declareAccess } from '../lib/access';
 import type { Guard } from '../lib/guard';
 import { isInternalCall } from '../lib/internal-caller';
@@ -105,7 +105,7 @@ export function registerResource<C extends object, U extends { Id: number }>(
       const lookup = await secretLookup(
         guard,
         request,
-        parsed.query.where.some((c) => c.field.kind === 'secret'),
+        parsed.query.where.some((c) => isGuessable(c.field)),
       );
       if (!lookup.allowed) {
         return sendValidation(reply.header('retry-after', String(lookup.retryAfterSeconds)), 429, [

@@ -43,6 +43,6 @@ describe('StaffScreen', () => {
 
   it('words the lockouts in the visit’s language', async () => {
     openPanel([buildLockout({ kind: 'charge-pin', scope: 'member', label: 'Amélie Laurent' })], 'de');
-    expect(await screen.findByText('Mitglieds-PIN vor einer Berechnung für Amélie Laurent — gesperrt bis 14:32')).toBeTruthy();
+    expect(await screen.findByText('Mitglieds-PIN vor einer Berechnung für Mitglied Amélie Laurent — gesperrt bis 14:32')).toBeTruthy();
   });
 });
