@@ -66,6 +66,13 @@ describe('a gateway whose Nexudus is another process', () => {
     expect(records[0]).toMatchObject({ CoworkerId: member, Source: 4, UpdatedBy: 'kiosk-gateway@example.com' });
   });
 
+  it('mounts no embedded Nexudus API when its upstream is a real one', async () => {
+    for (const url of ['/api/spaces/checkins', '/api/token', '/api/sys/businesses']) {
+      expect((await gateway.inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
+    expect(gateway.routeAccess.some((r) => r.url.startsWith('/api'))).toBe(false);
+  });
+
   it('answers 503 UPSTREAM_UNAVAILABLE, not 500, when that Nexudus refuses its credentials', async () => {
     const db = openDatabase(':memory:');
     const broken = await buildApp({

@@ -31,6 +31,10 @@ export interface AppOptions {
   upstream?: { url: string; username: string; password: string };
   /** Fastify's trustProxy: which proxies may name the client (see TRUST_PROXY). */
   trustProxy?: false | number | string[];
+  /** Enforce Nexudus's published request limits on the embedded API (EMBEDDED_LIMITS=published). */
+  embeddedLimits?: boolean;
+  /** HTTPS for tablets on the LAN (TLS_CERT / TLS_KEY, PEM). */
+  https?: { cert: string | Buffer; key: string | Buffer };
   /** Where log lines go (tests read them); standard output by default. */
   logStream?: { write: (line: string) => void };
 }
@@ -65,6 +69,7 @@ function fastifyTrustProxy(value: false | number | string[]): boolean | string[]
 /** Builds the server without listening; tests call it in-process with `inject`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     logger: {
@@ -99,18 +104,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     options.db.prepare('SELECT 1').get();
     return { status: 'ok' };
   });
-  await app.register(nexudusApi, {
-    prefix: '/api',
-    db: options.db,
-    users,
-    guard,
-    tokenTtlSeconds: options.tokenTtlSeconds ?? 604_799,
-    clock: options.clock,
-  });
-
-  // The gateway signs in to its Nexudus like any API user: here, to this server's own /api.
+  // Two modes: the embedded Nexudus is mounted only when it is the gateway's upstream.
   let upstream = options.upstream;
   if (!upstream) {
+    await app.register(nexudusApi, {
+      prefix: '/api',
+      db: options.db,
+      users,
+      guard,
+      tokenTtlSeconds: options.tokenTtlSeconds ?? 604_799,
+      clock: options.clock,
+      publishedLimits: options.embeddedLimits,
+    });
+    // The gateway signs in to its Nexudus like any API user: here, to this server's own /api.
     const password = newSecret();
     await users.upsertServiceUser(GATEWAY_USER, password, GATEWAY_ROLES);
     upstream = { url: 'embedded', username: GATEWAY_USER, password };

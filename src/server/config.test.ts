@@ -20,6 +20,10 @@ describe('configuration', () => {
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ UPSTREAM: 'ftp://example.com' }, 'UPSTREAM'],
     [{ UPSTREAM: 'https://spaces.nexudus.com' }, 'NEXUDUS_USERNAME'],
+    [{ EMBEDDED_LIMITS: 'strict' }, 'EMBEDDED_LIMITS'],
+    [{ TLS_CERT: '/etc/cert.pem' }, 'TLS_KEY'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
   ])('stops on %j naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(name);
   });

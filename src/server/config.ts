@@ -37,6 +37,9 @@ export const ConfigSchema = z.object({
   NEXUDUS_PASSWORD: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(false),
+  EMBEDDED_LIMITS: z.enum(['off', 'published'], { error: 'must be "off" or "published"' }).default('off'),
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -50,6 +53,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (parsed.data.UPSTREAM !== 'embedded' && (!parsed.data.NEXUDUS_USERNAME || !parsed.data.NEXUDUS_PASSWORD)) {
     throw new Error('Invalid configuration:\n  NEXUDUS_USERNAME and NEXUDUS_PASSWORD are required when UPSTREAM is a URL');
+  }
+  if (!parsed.data.TLS_CERT !== !parsed.data.TLS_KEY) {
+    throw new Error('Invalid configuration:\n  TLS_CERT and TLS_KEY: set both (PEM files) for HTTPS, or neither');
   }
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
@@ -13,21 +14,39 @@ async function main() {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
   }
-  const db = openDatabase(config.DB_PATH);
-  const users = createUsersRepository(db);
-  if (users.count() === 0) {
-    const password = config.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
-    await users.create(config.ADMIN_EMAIL, password, true, []);
-    // Printed once, to the terminal only (never to the structured log).
-    if (!config.ADMIN_PASSWORD) console.log(`\nFirst administrator: ${config.ADMIN_EMAIL}\nPassword (shown once): ${password}\n`);
+  let https: { cert: Buffer; key: Buffer } | undefined;
+  try {
+    https = config.TLS_CERT && config.TLS_KEY ? { cert: readFileSync(config.TLS_CERT), key: readFileSync(config.TLS_KEY) } : undefined;
+  } catch (error) {
+    console.error(`Invalid configuration:\n  TLS_CERT / TLS_KEY: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
   }
-  if (config.SEED === 'demo') seedDemo(db);
+  const db = openDatabase(config.DB_PATH);
+  const embedded = config.UPSTREAM === 'embedded';
+  // The API users and the demo network belong to the embedded Nexudus; against a real one there are neither.
+  if (embedded) {
+    const users = createUsersRepository(db);
+    if (users.count() === 0) {
+      const password = config.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+      await users.create(config.ADMIN_EMAIL, password, true, []);
+      // Printed once, to the terminal only (never to the structured log).
+      if (!config.ADMIN_PASSWORD) console.log(`\nFirst administrator: ${config.ADMIN_EMAIL}\nPassword (shown once): ${password}\n`);
+    }
+    if (config.SEED === 'demo') seedDemo(db);
+  }
 
-  const upstream =
-    config.UPSTREAM === 'embedded'
-      ? undefined
-      : { url: config.UPSTREAM, username: config.NEXUDUS_USERNAME ?? '', password: config.NEXUDUS_PASSWORD ?? '' };
-  const app = await buildApp({ db, logLevel: config.LOG_LEVEL, staticDir: 'dist', upstream });
+  const upstream = embedded
+    ? undefined
+    : { url: config.UPSTREAM, username: config.NEXUDUS_USERNAME ?? '', password: config.NEXUDUS_PASSWORD ?? '' };
+  const app = await buildApp({
+    db,
+    logLevel: config.LOG_LEVEL,
+    staticDir: 'dist',
+    upstream,
+    trustProxy: config.TRUST_PROXY,
+    embeddedLimits: config.EMBEDDED_LIMITS === 'published',
+    https,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
