@@ -216,8 +216,28 @@ export const LockoutSchema = z.object({
   lockedUntil: instant,
 });
 export type Lockout = z.infer<typeof LockoutSchema>;
+const BudgetWindowSchema = z.object({ points: z.int(), seconds: z.int(), used: z.int() });
+/** How the gateway's connection to Nexudus is doing (admin page and staff panel). */
+export const UpstreamStatusSchema = z.object({
+  mode: z.enum(['embedded', 'nexudus']),
+  state: z.enum(['unknown', 'ok', 'signed-out', 'unreachable', 'throttled']),
+  since: instant,
+  /** What is happening and what to do, in words for staff. */
+  message: z.string(),
+  /** Requests used against Nexudus's limits, when the gateway keeps a budget (production). */
+  budget: z.nullable(
+    z.object({
+      all: z.array(BudgetWindowSchema),
+      writes: z.array(BudgetWindowSchema),
+      pausedForSeconds: z.int(),
+      throttledCount: z.int(),
+    }),
+  ),
+});
+export type UpstreamStatus = z.infer<typeof UpstreamStatusSchema>;
+
 /** The staff PIN was right: what staff at this tablet should know. */
-export const StaffCheckResultSchema = z.object({ lockouts: z.array(LockoutSchema) });
+export const StaffCheckResultSchema = z.object({ lockouts: z.array(LockoutSchema), upstream: UpstreamStatusSchema });
 export type StaffCheckResult = z.infer<typeof StaffCheckResultSchema>;
 export const ClearLockoutSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(400)) });
 

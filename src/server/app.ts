@@ -8,6 +8,7 @@ import { validationEnvelope } from '../contract/nexudus-envelopes';
 import type { Db } from './db/database';
 import { createUsersRepository } from './db/users-repository';
 import { gateway } from './gateway/gateway';
+import { createRequestBudget, PUBLISHED_BUDGET, type BudgetConfig } from './gateway/upstream-budget';
 import { createUpstreamClient, fetchTransport, injectTransport } from './gateway/upstream-client';
 import { ANONYMOUS, installAccessControl } from './lib/access';
 import { mapError } from './lib/errors';
@@ -17,6 +18,7 @@ import { logSerializers } from './lib/log-redaction';
 import { newSecret } from './lib/passwords';
 import { installSecurityHeaders } from './lib/security-headers';
 import { nexudusApi } from './nexudus/nexudus-api';
+import type { LimitRules } from './nexudus/published-limits';
 import { TAPDESK_ADMIN_ROLE } from '../contract/nexudus-users';
 
 export interface AppOptions {
@@ -32,7 +34,9 @@ export interface AppOptions {
   /** Fastify's trustProxy: which proxies may name the client (see TRUST_PROXY). */
   trustProxy?: false | number | string[];
   /** Enforce Nexudus's published request limits on the embedded API (EMBEDDED_LIMITS=published). */
-  embeddedLimits?: boolean;
+  embeddedLimits?: boolean | LimitRules;
+  /** The gateway's budget for requests to a real Nexudus: the published limits by default, `false` for none. */
+  upstreamBudget?: BudgetConfig | false;
   /** HTTPS for tablets on the LAN (TLS_CERT / TLS_KEY, PEM). */
   https?: { cert: string | Buffer; key: string | Buffer };
   /** Where log lines go (tests read them); standard output by default. */
@@ -122,12 +126,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     upstream = { url: 'embedded', username: GATEWAY_USER, password };
   }
   const credentials = { username: upstream.username, password: upstream.password };
-  const transport = upstream.url === 'embedded' ? injectTransport(app) : fetchTransport(upstream.url);
+  const embedded = upstream.url === 'embedded';
+  const transport = embedded ? injectTransport(app) : fetchTransport(upstream.url);
+  // Against a real Nexudus every request keeps within its published limits (UPSTREAM_BUDGET=off to lift).
+  const budget = !embedded && options.upstreamBudget !== false ? createRequestBudget(options.upstreamBudget ?? PUBLISHED_BUDGET) : undefined;
   await app.register(gateway, {
     prefix: '/kiosk/v1',
     db: options.db,
     guard,
-    upstream: createUpstreamClient(transport, () => credentials),
+    embedded,
+    upstream: createUpstreamClient(transport, () => credentials, { budget }),
   });
 
   const staticDir = options.staticDir && existsSync(resolve(options.staticDir, 'index.html')) ? resolve(options.staticDir) : undefined;

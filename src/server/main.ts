@@ -45,6 +45,7 @@ async function main() {
     upstream,
     trustProxy: config.TRUST_PROXY,
     embeddedLimits: config.EMBEDDED_LIMITS === 'published',
+    upstreamBudget: config.UPSTREAM_BUDGET === 'off' ? false : undefined,
     https,
   });
   let closing = false;

@@ -10,7 +10,7 @@ export function time(instant: string | Date, timeZone: string, locale: string): 
 }
 
 /**
- * When something ends: the time, with the date when that is not today in `timeZone` (the runtime's
+ * When something ends (or began): the time, with the date when that is not today in `timeZone` (the runtime's
  * own zone when none is given), and the zone's short name when asked ("14:32 GMT").
  */
 export function until(instant: string, now: Date, locale: string, options: { timeZone?: string; showZone?: boolean } = {}): string {

@@ -143,6 +143,18 @@ export const de: Messages = {
   lockoutHere: 'an diesem Standort',
   lockoutWhat: (kind, where) => `${kind} ${where}`,
   lockedUntil: (what, until) => `${what} — gesperrt bis ${until}`,
+  upstream: {
+    title: 'Verbindung zu Nexudus',
+    states: {
+      unknown: 'Noch nicht verbunden',
+      ok: 'Bei Nexudus angemeldet',
+      'signed-out': 'Bei Nexudus abgemeldet',
+      unreachable: 'Nexudus ist nicht erreichbar',
+      throttled: 'Nexudus hat uns gebeten, langsamer zu werden',
+    },
+    embedded: 'Eingebautes Nexudus (Demo)',
+    since: (time) => `Seit ${time}`,
+  },
   admin: {
     signInTitle: 'Tapdesk-Verwaltung — Anmeldung',
     signInIntro: 'Melden Sie sich mit der E-Mail-Adresse und dem Passwort eines Nexudus-API-Benutzers an.',
@@ -179,5 +191,17 @@ export const de: Messages = {
     clear: 'Sperre aufheben',
     clearLockout: (what) => `Sperre aufheben für ${what}`,
     somethingWentWrong: 'Etwas ist schiefgelaufen.',
+    upstreamTitle: 'Nexudus-Verbindung',
+    requestsTitle: 'Anfragen an Nexudus',
+    period: 'Zeitraum',
+    requests: 'Anfragen',
+    used: 'Verbraucht',
+    lastWindow: (seconds) =>
+      seconds === 60 ? 'Letzte Minute' : seconds === 3600 ? 'Letzte Stunde' : seconds === 86_400 ? 'Letzter Tag' : `Letzte ${seconds} s`,
+    allMethods: 'Alle Methoden',
+    writes: 'Schreibzugriffe',
+    usedOf: (used, points) => `${used} von ${points}`,
+    pausedFor: (seconds) => `Pausiert für ${seconds} s`,
+    throttledTimes: (n) => `${n}-mal gebremst`,
   },
 };

@@ -1,4 +1,4 @@
-import type { Lockout } from '../../contract/kiosk-api';
+import type { Lockout, UpstreamStatus } from '../../contract/kiosk-api';
 import { de } from './messages-de';
 
 /** Every string the kiosk shows, per language. English is the reference; others must have every key. */
@@ -144,6 +144,19 @@ export const en = {
   lockoutHere: 'at this location',
   lockoutWhat: (kind: string, where: string) => `${kind} ${where}`,
   lockedUntil: (what: string, until: string) => `${what} — locked until ${until}`,
+  upstream: {
+    title: 'Connection to Nexudus',
+    states: {
+      unknown: 'Not connected yet',
+      ok: 'Signed in to Nexudus',
+      'signed-out': 'Signed out of Nexudus',
+      unreachable: 'Nexudus cannot be reached',
+      throttled: 'Nexudus asked us to slow down',
+    } satisfies Record<UpstreamStatus['state'], string>,
+    /** Said instead of "Signed in" when the server is its own Nexudus. */
+    embedded: 'Built-in Nexudus (demo)',
+    since: (time: string) => `Since ${time}`,
+  },
   admin: {
     signInTitle: 'Tapdesk admin — sign in',
     signInIntro: 'Sign in with a Nexudus API user’s email and password.',
@@ -181,6 +194,18 @@ export const en = {
     clear: 'Clear',
     clearLockout: (what: string) => `Clear lockout for ${what}`,
     somethingWentWrong: 'Something went wrong.',
+    upstreamTitle: 'Nexudus connection',
+    requestsTitle: 'Requests to Nexudus',
+    period: 'Period',
+    requests: 'Requests',
+    used: 'Used',
+    lastWindow: (seconds: number) =>
+      seconds === 60 ? 'Last minute' : seconds === 3600 ? 'Last hour' : seconds === 86_400 ? 'Last day' : `Last ${seconds} s`,
+    allMethods: 'All methods',
+    writes: 'Writes',
+    usedOf: (used: string, points: string) => `${used} of ${points}`,
+    pausedFor: (seconds: number) => `Paused for ${seconds} s`,
+    throttledTimes: (n: number) => `Throttled ${n} time${n === 1 ? '' : 's'}`,
   },
 };
 

@@ -2,7 +2,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import { LockoutSchema, type Lockout, type MemberStatus, type PaygOffer } from '../../contract/kiosk-api';
+import {
+  LockoutSchema,
+  UpstreamStatusSchema,
+  type Lockout,
+  type MemberStatus,
+  type PaygOffer,
+  type UpstreamStatus,
+} from '../../contract/kiosk-api';
 import { I18nProvider } from '../lib/i18n';
 import type { Language } from '../lib/messages';
 
@@ -72,6 +79,30 @@ export function buildLockout(overrides: Partial<Lockout> = {}): Lockout {
     label: 'London Shoreditch',
     businessId: 2,
     lockedUntil: '2026-11-23T14:32:00.000Z',
+    ...overrides,
+  });
+}
+
+/** The server signed in to a real Nexudus since 13:55 UTC, with its request budget barely touched. */
+export function buildUpstreamStatus(overrides: Partial<UpstreamStatus> = {}): UpstreamStatus {
+  return UpstreamStatusSchema.parse({
+    mode: 'nexudus',
+    state: 'ok',
+    since: '2026-11-23T13:55:00.000Z',
+    message: 'Signed in to Nexudus.',
+    budget: {
+      all: [
+        { points: 120, seconds: 60, used: 3 },
+        { points: 5_000, seconds: 3600, used: 41 },
+        { points: 200_000, seconds: 86_400, used: 1_250 },
+      ],
+      writes: [
+        { points: 60, seconds: 60, used: 1 },
+        { points: 2_500, seconds: 86_400, used: 310 },
+      ],
+      pausedForSeconds: 0,
+      throttledCount: 0,
+    },
     ...overrides,
   });
 }

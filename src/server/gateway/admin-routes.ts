@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ClearLockoutSchema, PairingCodeRequestSchema, StaffSignInSchema, type AdminDevice } from '../../contract/kiosk-api';
+import {
+  ClearLockoutSchema,
+  PairingCodeRequestSchema,
+  StaffSignInSchema,
+  type AdminDevice,
+  type UpstreamStatus,
+} from '../../contract/kiosk-api';
 import { TAPDESK_ADMIN_ROLE } from '../../contract/nexudus-users';
 import type { DevicesRepository } from '../db/devices-repository';
 import { ANONYMOUS, STAFF, declareAccess } from '../lib/access';
@@ -23,6 +29,7 @@ const ACCESS = {
   'POST /devices/:id/revoke': STAFF,
   'GET /lockouts': STAFF,
   'POST /lockouts/clear': STAFF,
+  'GET /upstream': STAFF,
 };
 
 /** What Nexudus says about a staff account: only a full administrator or a Tapdesk-Admin may use the admin page. */
@@ -35,7 +42,13 @@ const StaffUserSchema = z.object({ Email: z.string(), IsAdmin: z.boolean(), Role
  */
 export async function adminRoutes(
   app: FastifyInstance,
-  deps: { devices: DevicesRepository; upstream: UpstreamClient; facts: MemberFactsReader; guard: Guard },
+  deps: {
+    devices: DevicesRepository;
+    upstream: UpstreamClient;
+    facts: MemberFactsReader;
+    guard: Guard;
+    upstreamStatus: () => UpstreamStatus;
+  },
 ) {
   const { devices, upstream, facts, guard } = deps;
   declareAccess(app, ACCESS);
@@ -45,12 +58,13 @@ export async function adminRoutes(
     if (!body) return reply;
     const attempt = await guard.attempt(passwordGuessKeys(body.email, clientAddress(request)));
     if (!attempt.allowed) return sendKioskError(reply, 'RATE_LIMITED', 'Too many failed sign-ins. Try again later.', attempt.retryAfterSeconds);
-    if (!(await upstream.verifyCredentials(body.email, body.password))) {
+    const signedIn = await upstream.staffUser(body.email, body.password, StaffUserSchema);
+    if (!signedIn.ok) {
       await attempt.fail();
       return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'That email and password do not match a Nexudus user.');
     }
     await attempt.succeed();
-    const [user] = await upstream.firstPage('/api/spaces/users', StaffUserSchema, { User_Email: body.email });
+    const user = signedIn.user;
     if (!user || !(user.IsAdmin || user.Roles.includes(TAPDESK_ADMIN_ROLE))) {
       return sendKioskError(
         reply,
@@ -115,6 +129,8 @@ export async function adminRoutes(
   });
 
   app.get('/lockouts', async () => guard.lockouts());
+
+  app.get('/upstream', async () => deps.upstreamStatus());
 
   app.post('/lockouts/clear', async (request, reply) => {
     const body = parseKioskBody(reply, ClearLockoutSchema, request.body);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { KioskErrorCode } from '../../contract/kiosk-api';
+import type { KioskErrorCode, UpstreamStatus } from '../../contract/kiosk-api';
 import type { Db } from '../db/database';
 import { createDevicesRepository, type Device } from '../db/devices-repository';
 import { createLedgerRepository } from '../db/ledger-repository';
@@ -45,8 +45,9 @@ const CODE_FOR_STATUS: Record<number, KioskErrorCode> = {
 };
 
 /** The kiosk gateway, mounted at /kiosk/v1. JSON bodies only. */
-export async function gateway(app: FastifyInstance, options: { db: Db; upstream: UpstreamClient; guard: Guard }) {
+export async function gateway(app: FastifyInstance, options: { db: Db; upstream: UpstreamClient; guard: Guard; embedded: boolean }) {
   const { db, upstream, guard } = options;
+  const upstreamStatus = (): UpstreamStatus => ({ mode: options.embedded ? 'embedded' : 'nexudus', ...upstream.health(), budget: upstream.budget() });
   const devices = createDevicesRepository(db);
   const facts = createMemberFactsReader(upstream);
   const identity = createIdentitySigner(createSettingsRepository(db).secret('identity-token-key'));
@@ -92,6 +93,6 @@ export async function gateway(app: FastifyInstance, options: { db: Db; upstream:
   });
 
   const directory = createDirectoryService(upstream, facts);
-  await app.register(kioskRoutes, { devices, upstream, facts, directory, submissions, identity, guard, findMember });
-  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard });
+  await app.register(kioskRoutes, { devices, upstream, facts, directory, submissions, identity, guard, findMember, upstreamStatus });
+  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard, upstreamStatus });
 }

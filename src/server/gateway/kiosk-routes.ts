@@ -9,6 +9,7 @@ import {
   normalisePairingCode,
   type DeviceInfo,
   type StaffCheckResult,
+  type UpstreamStatus,
 } from '../../contract/kiosk-api';
 import { CheckinBatchSchema, type CheckinBatchResult } from '../../contract/outbox';
 import type { Device, DevicesRepository } from '../db/devices-repository';
@@ -37,6 +38,7 @@ export interface KioskRouteDeps {
   identity: IdentitySigner;
   guard: Guard;
   findMember: MemberLookup;
+  upstreamStatus: () => UpstreamStatus;
 }
 
 /** Who may call each tablet route. Everything a device reads or writes is its own location's. */
@@ -118,7 +120,7 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
       return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'That staff PIN is not right.');
     }
     await attempt.succeed();
-    return { lockouts: guard.lockouts(device.BusinessId) };
+    return { lockouts: guard.lockouts(device.BusinessId), upstream: deps.upstreamStatus() };
   });
 
   app.get('/directory', async (request, reply) => {
@@ -199,7 +201,12 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
           results.push({ status: 'retry', clientId: submission.clientId, message: error.message, retryAfterSeconds: error.retryAfterSeconds });
         } else if (error instanceof UpstreamUnavailable) {
           upstreamDown = true;
-          results.push({ status: 'retry', clientId: submission.clientId, message: 'The check-in service is unreachable.' });
+          results.push({
+            status: 'retry',
+            clientId: submission.clientId,
+            message: 'The check-in service is unreachable.',
+            retryAfterSeconds: error.retryAfterSeconds,
+          });
         } else {
           throw error;
         }

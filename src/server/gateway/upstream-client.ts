@@ -1,7 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../lib/errors';
-import { internalHeaders } from '../lib/internal-caller';
+import { throttleSeconds, type RequestBudget } from './upstream-budget';
+import { UpstreamUnavailable } from './upstream-errors';
+import type { Transport, UpstreamRequest, UpstreamResponse } from './upstream-transport';
+
+export { fetchTransport, injectTransport, type Transport } from './upstream-transport';
+export { UpstreamUnavailable } from './upstream-errors';
 import {
   SuccessEnvelopeSchema,
   TokenResponseSchema,
@@ -9,54 +13,6 @@ import {
   listEnvelopeSchema,
   type ValidationEnvelope,
 } from '../../contract/nexudus-envelopes';
-
-export interface UpstreamRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-export interface UpstreamResponse {
-  status: number;
-  body: string;
-}
-/** How requests reach the Nexudus API: real HTTP, or the embedded app's own request handling. */
-export type Transport = (request: UpstreamRequest) => Promise<UpstreamResponse>;
-
-const UPSTREAM_TIMEOUT_MS = 10_000;
-
-export function fetchTransport(baseUrl: string): Transport {
-  const base = baseUrl.replace(/\/+$/, '');
-  return async (request) => {
-    const res = await fetch(`${base}${request.path}`, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
-    });
-    return { status: res.status, body: await res.text() };
-  };
-}
-
-/** The embedded Nexudus: the same routes, auth and validation, without a loopback socket. */
-export function injectTransport(app: FastifyInstance): Transport {
-  return async (request) => {
-    const res = await app.inject({
-      method: request.method,
-      url: request.path,
-      headers: { ...request.headers, ...internalHeaders() },
-      ...(request.body === undefined ? {} : { payload: request.body }),
-    });
-    return { status: res.statusCode, body: res.body };
-  };
-}
-
-/** The upstream could not be reached or failed (network, timeout, 5xx, 429/409 throttling). */
-export class UpstreamUnavailable extends HttpError {
-  constructor(message: string) {
-    super(503, message, 5);
-  }
-}
 
 /** The upstream refused the request with its validation envelope. */
 export class UpstreamRefused extends Error {
@@ -83,6 +39,13 @@ export interface UpstreamCredentials {
 }
 
 const CLIENT_ID = 'tapdesk-gateway';
+const REFUSED_BACKOFF_MS = 60_000;
+
+export interface UpstreamHealth {
+  state: 'unknown' | 'ok' | 'signed-out' | 'unreachable' | 'throttled';
+  since: string;
+  message: string;
+}
 const PAGE_SIZE = 1000;
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -91,16 +54,39 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
  * the rotating refresh token, signs in again when refreshing fails, and parses every answer with
  * the contract.
  */
-export function createUpstreamClient(transport: Transport, credentials: () => UpstreamCredentials) {
+export function createUpstreamClient(
+  transport: Transport,
+  credentials: () => UpstreamCredentials,
+  options: { budget?: RequestBudget; maxWaitMs?: number } = {},
+) {
   let session: { access: string; refresh: string; expiresAt: number } | undefined;
   let signingIn: Promise<void> | undefined;
+  const { budget } = options;
+  const maxWaitMs = options.maxWaitMs ?? 5000;
+  let health: UpstreamHealth = { state: 'unknown', since: new Date().toISOString(), message: 'Not signed in to Nexudus yet.' };
+  let refusedUntil = 0;
+  const setHealth = (state: UpstreamHealth['state'], message: string) => {
+    if (health.state !== state || health.message !== message) health = { state, since: new Date().toISOString(), message };
+  };
 
+  /** One request to Nexudus, within the request budget; a throttled answer pauses the budget. */
   async function call(request: UpstreamRequest): Promise<UpstreamResponse> {
+    await budget?.acquire(request.method !== 'GET', maxWaitMs);
+    let res: UpstreamResponse;
     try {
-      return await transport(request);
+      res = await transport(request);
     } catch (error) {
+      setHealth('unreachable', 'Nexudus cannot be reached. Tablets keep check-ins in their outbox and send them when it is back.');
       throw new UpstreamUnavailable(`Nexudus is unreachable: ${error instanceof Error ? error.message : String(error)}`);
     }
+    const wait = throttleSeconds(res.status, res.retryAfter, res.body);
+    if (wait !== undefined) {
+      budget?.pause(wait);
+      setHealth('throttled', `Nexudus asked Tapdesk to slow down (wait ${wait} s). Check-ins wait and are sent in order.`);
+      throw new UpstreamUnavailable(`Nexudus asked Tapdesk to wait ${wait} s`, wait);
+    }
+    if (res.status >= 500) setHealth('unreachable', `Nexudus answered HTTP ${res.status}. Tablets keep check-ins in their outbox.`);
+    return res;
   }
 
   async function tokenRequest(fields: Record<string, string>) {
@@ -118,8 +104,21 @@ export function createUpstreamClient(transport: Transport, credentials: () => Up
   async function signIn(): Promise<void> {
     const now = Date.now();
     const refreshed = session ? await tokenRequest({ grant_type: 'refresh_token', refresh_token: session.refresh }) : undefined;
+    if (!refreshed && now < refusedUntil) {
+      throw new UpstreamUnavailable('Nexudus refused the gateway credentials', Math.ceil((refusedUntil - now) / 1000));
+    }
     const tokens = refreshed ?? (await tokenRequest({ grant_type: 'password', ...toPasswordGrant(credentials()) }));
-    if (!tokens) throw new UpstreamUnavailable('Nexudus refused the gateway credentials');
+    if (!tokens) {
+      session = undefined;
+      // Not again for a minute: retrying a refused password at once could get the account locked at Nexudus.
+      refusedUntil = now + REFUSED_BACKOFF_MS;
+      setHealth(
+        'signed-out',
+        'Signed out of Nexudus: it refused the gateway’s user (NEXUDUS_USERNAME / NEXUDUS_PASSWORD). The password may have changed or the user was removed. Set the right ones and restart Tapdesk; tablets keep queuing check-ins until then.',
+      );
+      throw new UpstreamUnavailable('Nexudus refused the gateway credentials', REFUSED_BACKOFF_MS / 1000);
+    }
+    refusedUntil = 0;
     session = { access: tokens.access_token, refresh: tokens.refresh_token, expiresAt: now + tokens.expires_in * 1000 };
   }
 
@@ -142,9 +141,11 @@ export function createUpstreamClient(transport: Transport, credentials: () => Up
       });
     let res = await send(await ensureSession());
     if (res.status === 401) res = await send(await ensureSession(true));
-    if (res.status >= 500 || res.status === 429 || res.status === 409 || res.status === 401) {
+    if (res.status === 401) setHealth('signed-out', 'Nexudus no longer accepts the gateway’s user for this request: check its roles.');
+    if (res.status >= 500 || res.status === 401) {
       throw new UpstreamUnavailable(`Nexudus answered HTTP ${res.status} to ${method} ${path.split('?')[0]}`);
     }
+    setHealth('ok', 'Signed in to Nexudus.');
     return res;
   }
 
@@ -204,9 +205,22 @@ export function createUpstreamClient(transport: Transport, credentials: () => Up
     async remove(path: string, id: number): Promise<void> {
       refusedOr(await authorised('DELETE', `${path}/${id}`), SuccessEnvelopeSchema);
     },
-    /** Whether these credentials sign in (staff sign-in on the admin page). */
-    async verifyCredentials(username: string, password: string): Promise<boolean> {
-      return (await tokenRequest({ grant_type: 'password', username, password })) !== undefined;
+    /** How the connection to Nexudus is doing, for the admin page and the staff panel. */
+    health: (): UpstreamHealth => health,
+    budget: () => budget?.stats() ?? null,
+    /**
+     * Staff sign-in on the admin page: whether these credentials sign in to Nexudus, and then that
+     * user's own record, read with their own token (so it works even while the gateway's user is
+     * signed out), or with the gateway's when their roles do not include reading users.
+     */
+    async staffUser<T>(username: string, password: string, record: z.ZodType<T>): Promise<{ ok: false } | { ok: true; user: T | undefined }> {
+      const tokens = await tokenRequest({ grant_type: 'password', username, password });
+      if (!tokens) return { ok: false };
+      const path = `/api/spaces/users?${new URLSearchParams({ User_Email: username, size: '1' })}`;
+      const own = await call({ method: 'GET', path, headers: { authorization: `Bearer ${tokens.access_token}` } });
+      const parsed = own.status === 200 ? listEnvelopeSchema(record).safeParse(json(own)) : undefined;
+      if (parsed?.success) return { ok: true, user: parsed.data.Records[0] };
+      return { ok: true, user: (await listPage(path.split('?')[0] ?? path, record, { User_Email: username }, 1)).Records[0] };
     },
   };
 }

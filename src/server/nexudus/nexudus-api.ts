@@ -42,7 +42,7 @@ import { VisitorCreateSchema, VisitorRecordSchema, VisitorUpdateSchema } from '.
 import { createVisitorsRepository } from '../db/visitors-repository';
 import type { Guard } from '../lib/guard';
 import { apiAuthenticator, createPasswordChecker, registerTokenRoute } from './auth';
-import { enforcePublishedLimits } from './published-limits';
+import { enforcePublishedLimits, type LimitRules } from './published-limits';
 import { createCheckinService } from './checkin-service';
 import { failure } from './envelopes';
 import { registerResource } from './resource';
@@ -54,7 +54,7 @@ export interface NexudusApiOptions {
   guard: Guard;
   clock?: () => Date;
   /** Enforce Nexudus's published request limits (429 + Retry-After), for rehearsing production. */
-  publishedLimits?: boolean;
+  publishedLimits?: boolean | LimitRules;
 }
 
 /** The Nexudus API subset, mounted under /api. */
@@ -63,7 +63,7 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
   const checkPassword = createPasswordChecker(users, guard);
   registerTokenRoute(app, users, checkPassword, options.tokenTtlSeconds);
   app.authenticators.api = apiAuthenticator(users, checkPassword);
-  if (options.publishedLimits) enforcePublishedLimits(app);
+  if (options.publishedLimits) enforcePublishedLimits(app, options.publishedLimits === true ? undefined : options.publishedLimits);
 
   const businessCurrency = db.prepare('SELECT CurrencyCode FROM businesses WHERE Id = ?').pluck();
   const currencyOfBusiness = (id: number) => String(businessCurrency.get(id) ?? 'EUR');

@@ -7,7 +7,12 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  * With `EMBEDDED_LIMITS=published` the embedded API enforces them and answers 429 with
  * `Retry-After` and "Wait N seconds", so operators and tests rehearse production against it.
  */
-export const PUBLISHED_LIMITS = {
+export interface LimitRules {
+  all: readonly { points: number; duration: number }[];
+  writes: readonly { points: number; duration: number }[];
+}
+
+export const PUBLISHED_LIMITS: LimitRules = {
   all: [
     { points: 120, duration: 60 },
     { points: 5_000, duration: 3600 },
@@ -17,12 +22,12 @@ export const PUBLISHED_LIMITS = {
     { points: 60, duration: 60 },
     { points: 2_500, duration: 86_400 },
   ],
-} as const;
+};
 
-export function enforcePublishedLimits(app: FastifyInstance) {
+export function enforcePublishedLimits(app: FastifyInstance, limits: LimitRules = PUBLISHED_LIMITS) {
   const make = (rules: readonly { points: number; duration: number }[]) => rules.map((rule) => new RateLimiterMemory(rule));
-  const all = make(PUBLISHED_LIMITS.all);
-  const writes = make(PUBLISHED_LIMITS.writes);
+  const all = make(limits.all);
+  const writes = make(limits.writes);
   app.addHook('preHandler', async (request, reply) => {
     // Counted per signed-in client, after the access check (the token endpoint counts as the address).
     const client = request.apiUser ? `user:${request.apiUser.Id}` : `ip:${request.ip}`;

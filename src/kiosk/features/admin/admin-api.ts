@@ -8,6 +8,7 @@ export const adminKeys = {
   locations: ['admin', 'locations'] as const,
   devices: ['admin', 'devices'] as const,
   lockouts: ['admin', 'lockouts'] as const,
+  upstream: ['admin', 'upstream'] as const,
 };
 
 export const locationsQuery = () =>

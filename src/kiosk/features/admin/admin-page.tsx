@@ -10,6 +10,7 @@ import { DevicesSection } from './devices-section';
 import { LockoutsSection } from './lockouts-section';
 import { PairingSection } from './pairing-section';
 import { SignInForm } from './sign-in-form';
+import { UpstreamSection } from './upstream-section';
 
 function SignOutButton() {
   const { t } = useI18n();
@@ -28,7 +29,7 @@ function SignOutButton() {
   );
 }
 
-/** Staff: sign in, create pairing codes, see each tablet's health and the lockouts in force. */
+/** Staff: sign in, see the connection to Nexudus, create pairing codes, see each tablet's health and the lockouts in force. */
 export function AdminPage() {
   const { t } = useI18n();
   const session = useAdminSession();
@@ -41,6 +42,7 @@ export function AdminPage() {
   if (session !== 'signed-in') return <SignInForm ended={session === 'ended'} />;
   return (
     <Screen title={t.admin.title} actions={<SignOutButton />}>
+      <UpstreamSection />
       <PairingSection />
       <DevicesSection />
       <LockoutsSection />

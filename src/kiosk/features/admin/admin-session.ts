@@ -13,8 +13,7 @@ export type AdminSession = 'signed-in' | 'signed-out' | 'ended';
 const listeners = new Set<() => void>();
 
 export const staffToken = () => sessionStorage.getItem(KEY);
-const readSession = (): AdminSession =>
-  staffToken() ? 'signed-in' : sessionStorage.getItem(ENDED_KEY) ? 'ended' : 'signed-out';
+const readSession = (): AdminSession => (staffToken() ? 'signed-in' : sessionStorage.getItem(ENDED_KEY) ? 'ended' : 'signed-out');
 
 function store(token: string | null, endedByServer = false) {
   if (token) sessionStorage.setItem(KEY, token);

@@ -7,10 +7,14 @@ import { useOnline } from '../../lib/use-online';
 import { Button } from '../../ui/button';
 import { PinPad } from '../../ui/pin-pad';
 import { Notice, Screen } from '../../ui/screen';
+import { UpstreamSummary } from '../../ui/upstream-summary';
 import { LockoutList } from './lockout-list';
 import { useStaffCheck } from './staff-api';
 
-/** Behind the staff PIN: what this tablet is paired to, its connection, the lockouts here, full screen, unpair. */
+/**
+ * Behind the staff PIN: what this tablet is paired to, its connection, the server's connection to
+ * Nexudus and the lockouts here (both as they were when the PIN was entered), full screen, unpair.
+ */
 export function StaffScreen({ device, onClose, children }: { device: DeviceInfo; onClose: () => void; children?: ReactNode }) {
   const { t } = useI18n();
   const online = useOnline();
@@ -49,6 +53,12 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
         <dt className="font-semibold">{t.connection}</dt>
         <dd>{online ? t.online : t.offline}</dd>
       </dl>
+      <section aria-labelledby="upstream-heading" className="flex flex-col gap-4">
+        <h2 id="upstream-heading" className="text-2xl font-bold">
+          {t.upstream.title}
+        </h2>
+        <UpstreamSummary status={check.data.upstream} timeZone={device.location.timeZone} />
+      </section>
       <LockoutList lockouts={check.data.lockouts} location={device.location} />
       {children}
       <div className="flex flex-wrap gap-4">

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PairResponseSchema, StaffSessionSchema, UpstreamStatusSchema } from '../src/contract/kiosk-api';
+import { CheckinBatchResultSchema, type QueuedTap } from '../src/contract/outbox';
+import { buildApp, GATEWAY_ROLES } from '../src/server/app';
+import { openDatabase, type Db } from '../src/server/db/database';
+import { createDevicesRepository } from '../src/server/db/devices-repository';
+import { createUsersRepository } from '../src/server/db/users-repository';
+import { hashPassword } from '../src/server/lib/passwords';
+import { seedDemo } from '../src/server/seed/demo-seed';
+
+/**
+ * Production shape over real HTTP: a stand-in Nexudus that enforces (scaled-down) request limits,
+ * and a gateway pointed at it. Taps are replayed the way the tablet's outbox does — resent until
+ * acknowledged — while the stand-in throttles, stops and restarts, and signs the gateway out.
+ */
+const GATEWAY_USER = { email: 'kiosk-gateway@example.com', password: 'gateway-password' };
+const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
+// 40 requests per 2 seconds: small enough that a burst of taps is throttled in a test.
+const LIMITS = { all: [{ points: 40, duration: 2 }], writes: [{ points: 20, duration: 2 }] };
+
+let nexudusDb: Db;
+let nexudus: FastifyInstance;
+let port: number;
+let gatewayDb: Db;
+let gateway: FastifyInstance;
+let deviceToken: string;
+let members: number[];
+
+let throttled = 0;
+async function startNexudus() {
+  nexudus = await buildApp({ db: nexudusDb, logLevel: 'silent', embeddedLimits: LIMITS });
+  nexudus.addHook('onResponse', async (_request, reply) => {
+    if (reply.statusCode === 429) throttled += 1;
+  });
+  await nexudus.listen({ port, host: '127.0.0.1' });
+}
+async function startGateway() {
+  gateway = await buildApp({
+    db: gatewayDb,
+    logLevel: 'silent',
+    upstream: { url: `http://127.0.0.1:${port}`, ...{ username: GATEWAY_USER.email, password: GATEWAY_USER.password } },
+    // The gateway's own budget is lifted here so that the stand-in's 429s are what it meets.
+    upstreamBudget: false,
+  });
+}
+const tap = (coworkerId: number): QueuedTap & { deviceNow: string } => {
+  const now = new Date().toISOString();
+  return { clientId: randomUUID(), coworkerId, action: 'in', tappedAt: now, deviceNow: now, acceptedCharge: true };
+};
+
+/** The outbox: send the pending taps in batches until each one is acknowledged (or refused). */
+async function replayUntilDone(pending: ReturnType<typeof tap>[], deadlineMs = 60_000) {
+  const outcomes = new Map<string, string>();
+  const started = Date.now();
+  let waiting = [...pending];
+  while (waiting.length && Date.now() - started < deadlineMs) {
+    const res = await gateway
+      .inject({
+        method: 'POST',
+        url: '/kiosk/v1/checkins/batch',
+        headers: { authorization: `Bearer ${deviceToken}` },
+        payload: { submissions: waiting.slice(0, 25).map((t) => ({ ...t, deviceNow: new Date().toISOString() })) },
+      })
+      .catch(() => undefined);
+    if (res?.statusCode === 200) {
+      for (const result of CheckinBatchResultSchema.parse(res.json()).results) {
+        if (result.status !== 'retry')
+          outcomes.set(result.clientId, result.status === 'refused' ? `refused:${result.code}` : result.status);
+      }
+    }
+    waiting = waiting.filter((t) => !outcomes.has(t.clientId));
+    if (waiting.length) await new Promise((r) => setTimeout(r, 300));
+  }
+  return outcomes;
+}
+const checkinsAtNexudus = () =>
+  nexudusDb.prepare('SELECT CoworkerId, COUNT(*) AS n FROM checkins GROUP BY CoworkerId').all() as { CoworkerId: number; n: number }[];
+async function upstreamStatus() {
+  const signIn = await gateway.inject({ method: 'POST', url: '/kiosk/v1/admin/session', payload: ADMIN, remoteAddress: '10.1.1.1' });
+  const { staffToken } = StaffSessionSchema.parse(signIn.json());
+  const res = await gateway.inject({ method: 'GET', url: '/kiosk/v1/admin/upstream', headers: { authorization: `Bearer ${staffToken}` } });
+  return UpstreamStatusSchema.parse(res.json());
+}
+
+beforeAll(async () => {
+  nexudusDb = openDatabase(':memory:');
+  seedDemo(nexudusDb);
+  const users = createUsersRepository(nexudusDb);
+  await users.create(ADMIN.email, ADMIN.password, true, []);
+  await users.create(GATEWAY_USER.email, GATEWAY_USER.password, false, GATEWAY_ROLES);
+  const probe = await buildApp({ db: nexudusDb, logLevel: 'silent' });
+  await probe.listen({ port: 0, host: '127.0.0.1' });
+  port = (probe.server.address() as AddressInfo).port;
+  await probe.close();
+  await startNexudus();
+  gatewayDb = openDatabase(':memory:');
+  await startGateway();
+  const { code } = createDevicesRepository(gatewayDb).createPairingCode(2, 'test');
+  const paired = await gateway.inject({
+    method: 'POST',
+    url: '/kiosk/v1/pair',
+    payload: { code, deviceName: 'Front desk', staffPin: '1234' },
+  });
+  deviceToken = PairResponseSchema.parse(paired.json()).deviceToken;
+  // London Shoreditch's members with a day pass (the demo seed's "Hot Desk" plan members).
+  members = (
+    nexudusDb
+      .prepare(
+        `SELECT DISTINCT c.Id FROM coworkers c JOIN coworkertimepasses p ON p.CoworkerId = c.Id
+         WHERE c.InvoicingBusinessId = 2 AND c.Active = 1 AND p.Used = 0 ORDER BY c.Id LIMIT 30`,
+      )
+      .pluck()
+      .all() as number[]
+  ).slice(0, 30);
+}, 60_000);
+afterAll(async () => {
+  await gateway.close();
+  await nexudus.close();
+  gatewayDb.close();
+  nexudusDb.close();
+});
+
+describe('a production gateway and a throttling, failing Nexudus', () => {
+  it('records every tap exactly once while Nexudus throttles, stops and restarts', async () => {
+    expect(members.length).toBeGreaterThanOrEqual(20);
+    const first = members.slice(0, 15).map(tap);
+    const second = members.slice(15).map(tap);
+
+    // A burst: the stand-in answers 429 with Retry-After; the gateway pauses and answers "retry".
+    const outcomes = await replayUntilDone(first);
+    expect([...outcomes.values()].filter((s) => s === 'checked-in')).toHaveLength(first.length);
+    expect(throttled).toBeGreaterThan(0);
+
+    // Nexudus goes away: taps wait; it comes back on the same address: they arrive once.
+    await nexudus.close();
+    const whileDown = await gateway.inject({
+      method: 'POST',
+      url: '/kiosk/v1/checkins/batch',
+      headers: { authorization: `Bearer ${deviceToken}` },
+      payload: { submissions: second.slice(0, 3) },
+    });
+    expect(CheckinBatchResultSchema.parse(whileDown.json()).results.every((r) => r.status === 'retry')).toBe(true);
+    expect((await upstreamStatus().catch(() => undefined))?.state ?? 'unreachable').toBe('unreachable');
+    await startNexudus();
+    const later = await replayUntilDone(second);
+    expect([...later.values()].filter((s) => s === 'checked-in')).toHaveLength(second.length);
+
+    const counts = checkinsAtNexudus();
+    expect(counts.reduce((n, c) => n + c.n, 0)).toBe(first.length + second.length);
+    expect(counts.every((c) => c.n === 1)).toBe(true);
+  }, 120_000);
+
+  it('says "signed out of Nexudus" when the gateway user’s password changes, keeps taps, and sends them after the fix', async () => {
+    const member = members.at(-1) ?? 0;
+    nexudusDb.prepare('DELETE FROM checkins WHERE CoworkerId = ?').run(member);
+    // The operator changes the kiosk account's password in Nexudus: every session of it ends.
+    nexudusDb.prepare('UPDATE users SET PasswordHash = ? WHERE Email = ?').run(await hashPassword('changed-password'), GATEWAY_USER.email);
+    nexudusDb.prepare('DELETE FROM access_tokens').run();
+    nexudusDb.prepare('DELETE FROM refresh_tokens').run();
+
+    const pending = tap(member);
+    const res = await gateway.inject({
+      method: 'POST',
+      url: '/kiosk/v1/checkins/batch',
+      headers: { authorization: `Bearer ${deviceToken}` },
+      payload: { submissions: [pending] },
+    });
+    expect(CheckinBatchResultSchema.parse(res.json()).results[0]?.status).toBe('retry');
+    const status = await upstreamStatus();
+    expect(status).toMatchObject({ mode: 'nexudus', state: 'signed-out' });
+    expect(status.message).toMatch(/NEXUDUS_PASSWORD/);
+
+    // The fix: the right password, and a restart of the gateway (same database).
+    nexudusDb
+      .prepare('UPDATE users SET PasswordHash = ? WHERE Email = ?')
+      .run(await hashPassword(GATEWAY_USER.password), GATEWAY_USER.email);
+    await gateway.close();
+    await startGateway();
+    const outcomes = await replayUntilDone([pending]);
+    expect(outcomes.get(pending.clientId)).toBe('checked-in');
+    expect(checkinsAtNexudus().find((c) => c.CoworkerId === member)?.n).toBe(1);
+  }, 60_000);
+});
