@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, createPublicKey } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ async function freePort(): Promise<number> {
 /** A real Tapdesk server process (production build, demo seed, its own database file). */
 export interface TapdeskServer {
   url: string;
+  port: number;
   dbPath: string;
   start: () => Promise<void>;
   /** SIGKILL: the process dies with no chance to finish anything. */
@@ -31,19 +34,71 @@ export interface TapdeskServer {
   output: () => string;
 }
 
-export async function createTapdeskServer(): Promise<TapdeskServer> {
+/** A self-signed certificate for a LAN host name, and its SPKI hash for Chromium to trust it. */
+export function selfSignedCertificate(dir: string, host: string): { cert: string; key: string; spki: string } {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-subj',
+      `/CN=${host}`,
+      '-addext',
+      `subjectAltName=DNS:${host}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const publicKey = createPublicKey(readFileSync(cert)).export({ type: 'spki', format: 'der' });
+  return { cert, key, spki: createHash('sha256').update(publicKey).digest('base64') };
+}
+
+export async function createTapdeskServer(options: { tls?: { cert: string; key: string } } = {}): Promise<TapdeskServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tapdesk-e2e-'));
   const port = await freePort();
+  const scheme = options.tls ? 'https' : 'http';
   const dbPath = join(dir, 'tapdesk.db');
   let child: ChildProcess | undefined;
   let output = '';
 
+  const healthy = () =>
+    options.tls
+      ? new Promise<boolean>((resolve) => {
+          const req = httpsRequest(
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/health',
+              ca: readFileSync(options.tls?.cert ?? ''),
+              servername: undefined,
+              rejectUnauthorized: false,
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode === 200);
+            },
+          );
+          req.on('error', () => resolve(false));
+          req.end();
+        })
+      : fetch(`http://127.0.0.1:${port}/health`).then((res) => res.ok);
   const waitForHealth = async () => {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/health`);
-        if (res.ok) return;
+        if (await healthy()) return;
       } catch {
         // not listening yet
       }
@@ -59,7 +114,8 @@ export async function createTapdeskServer(): Promise<TapdeskServer> {
     );
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${scheme}://127.0.0.1:${port}`,
+    port,
     dbPath,
     async start() {
       child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -72,6 +128,7 @@ export async function createTapdeskServer(): Promise<TapdeskServer> {
           ADMIN_EMAIL: E2E_ADMIN.email,
           ADMIN_PASSWORD: E2E_ADMIN.password,
           LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'warn',
+          ...(options.tls ? { TLS_CERT: options.tls.cert, TLS_KEY: options.tls.key, HOST: '127.0.0.1' } : {}),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
