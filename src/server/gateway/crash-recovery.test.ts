@@ -31,12 +31,16 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 /** The gateway's submission service over a transport that can fail a write as a crash would. */
-async function gatewayWith(fault: (request: Parameters<Transport>[0]) => 'before' | 'after' | undefined) {
+async function gatewayWith(
+  fault: (request: Parameters<Transport>[0]) => 'before' | 'after' | undefined,
+  meanwhile?: (request: Parameters<Transport>[0]) => Promise<void>,
+) {
   await createUsersRepository(api.db).upsertServiceUser('recovery@tapdesk.internal', 'recovery-password', GATEWAY_ROLES);
   const inner = injectTransport(api.app);
   const transport: Transport = async (request) => {
     const when = fault(request);
     if (when === 'before') throw new Error('connection reset before the write was sent');
+    await meanwhile?.(request);
     const res = await inner(request);
     if (when === 'after') throw new Error('the gateway died after Nexudus recorded the write');
     return res;
@@ -106,5 +110,24 @@ describe('finding 9: recovery after a crash acknowledges exactly the write it ma
     expect(result.status).toBe('checked-in');
     expect(await checkins()).toHaveLength(1);
     expect(posts).toBe(1);
+  });
+});
+
+describe('the answer is what Nexudus recorded', () => {
+  it('names the pass Nexudus used when it is not the one the gateway previewed', async () => {
+    const priority = await api.timePass({ BusinessId: london, Name: 'Priority Pass', UsePriority: 1 });
+    let given = false;
+    // Between the gateway's preview and its write, staff give the member a pass Nexudus prefers.
+    const service = await gatewayWith(
+      () => undefined,
+      async (r) => {
+        if (r.method === 'POST' && r.path === '/api/spaces/checkins' && !given) {
+          given = true;
+          await api.givePass({ CoworkerId: amelie, BusinessId: london, TimePassId: priority });
+        }
+      },
+    );
+    const result = await service.submit(tapFor(amelie), device);
+    expect(result).toMatchObject({ status: 'checked-in', passName: 'Priority Pass' });
   });
 });

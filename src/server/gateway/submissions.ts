@@ -190,6 +190,19 @@ export function createSubmissionService(deps: SubmissionDeps) {
       const message = code === 'NO_VALID_PASS' ? 'You have no valid pass for this location right now.' : error.message;
       return { result: refused(input, code, message, eligibility), checkinId: null };
     }
+    // Answer with what Nexudus recorded: the preview stands only when Nexudus used the pass it named.
+    const recorded = await upstream.get('/api/spaces/checkins', checkinId, CheckinRecordSchema);
+    const previewHolds =
+      recorded !== undefined &&
+      (decision.kind === 'pass'
+        ? recorded.CoworkerTimePassGuid === decision.pass.uniqueId
+        : decision.kind === 'payg' && !memberFacts.heldRecords.some((h) => h.UniqueId === recorded.CoworkerTimePassGuid));
+    const known = !previewHolds
+      ? undefined
+      : decision.kind === 'pass'
+        ? { name: decision.pass.product.name, summary: passSummary({ ...decision.pass, used: true }, memberFacts) }
+        : { name: decision.kind === 'payg' ? decision.product.name : null, summary: null };
+    const paygRecorded = decision.kind === 'payg' && previewHolds;
     return {
       result: await successResult(
         input,
@@ -198,10 +211,9 @@ export function createSubmissionService(deps: SubmissionDeps) {
         timing,
         closedAt,
         memberFacts,
-        eligibility.kind === 'payg' ? eligibility.payg : null,
-        decision.kind === 'pass'
-          ? { name: decision.pass.product.name, summary: passSummary({ ...decision.pass, used: true }, memberFacts) }
-          : { name: decision.kind === 'payg' ? decision.product.name : null, summary: null },
+        paygRecorded && eligibility.kind === 'payg' ? eligibility.payg : null,
+        known,
+        recorded,
       ),
       checkinId,
     };
@@ -216,11 +228,12 @@ export function createSubmissionService(deps: SubmissionDeps) {
     memberFacts: MemberFacts | undefined,
     payg: PaygOffer | null,
     known?: { name: string | null; summary: PassSummary | null },
+    readBack?: CheckinRecord,
   ): Promise<SubmitResult> {
-    // The pass is known when this request chose it; only a reconciled earlier attempt reads it back.
+    // Known when Nexudus recorded what this request previewed; otherwise read from the record.
     let pass = known;
     if (!pass) {
-      const record = await upstream.get('/api/spaces/checkins', checkinId, CheckinRecordSchema);
+      const record = readBack ?? (await upstream.get('/api/spaces/checkins', checkinId, CheckinRecordSchema));
       pass = record ? await passOf(record, memberFacts) : { name: null, summary: null };
     }
     return {
