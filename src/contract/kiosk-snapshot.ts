@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 
 /**
  * What the tablet keeps to decide offline: its location (and the network above it), the pass
- * products, and each directory member's passes and open check-in. The shapes are src/domain's
- * model, so the kiosk runs the same rules on them as the server.
+ * products, and each directory member's passes and open check-in. These schemas are where the
+ * shapes src/domain reasons about are declared (src/domain/model.ts names their types), so the
+ * kiosk runs the same rules on exactly what the server sends. Money is in integer minor units.
  */
 const int = z.int();
 const nullableInt = z.nullable(z.int());
@@ -13,11 +14,18 @@ export const LocationModelSchema = z.object({
   name: z.string(),
   timeZone: z.string(),
   currency: z.string(),
+  /** Minutes after local midnight at which the check-in day turns over. */
   dailyCutoffMinutes: int,
+  /** The network location this one belongs to, if any. */
   parentId: nullableInt,
   paygDailyMinimumMinor: nullableInt,
   paygDailyMaximumMinor: nullableInt,
 });
+export type LocationModel = z.infer<typeof LocationModelSchema>;
+
+/** 0 Sunday … 6 Saturday; minutes after local midnight. */
+export const TimeSlotModelSchema = z.object({ dayOfWeek: int, fromMinutes: int, toMinutes: int });
+export type TimeSlotModel = z.infer<typeof TimeSlotModelSchema>;
 
 export const PassProductModelSchema = z.object({
   id: int,
@@ -32,8 +40,10 @@ export const PassProductModelSchema = z.object({
   paygForMembers: z.boolean(),
   paygForContacts: z.boolean(),
   archived: z.boolean(),
-  slots: z.array(z.object({ dayOfWeek: int, fromMinutes: int, toMinutes: int })),
+  slots: z.array(TimeSlotModelSchema),
 });
+/** A pass product (Nexudus TimePass): `minutesIncluded` null is a day pass; `usePriority` 1 High, 2 Normal, 3 Low. */
+export type PassProductModel = z.infer<typeof PassProductModelSchema>;
 
 export const HeldPassModelSchema = z.object({
   id: int,
@@ -49,10 +59,17 @@ export const HeldPassModelSchema = z.object({
 });
 export type HeldPassModel = z.infer<typeof HeldPassModelSchema>;
 
+/** A member has an active plan; a contact has none. */
+export const CustomerModelSchema = z.object({ id: int, fullName: z.string(), isMember: z.boolean(), active: z.boolean() });
+export type CustomerModel = z.infer<typeof CustomerModelSchema>;
+
+export const OpenCheckinModelSchema = z.object({ id: int, businessId: int, fromTime: z.string(), coworkerTimePassGuid: z.nullable(z.string()) });
+export type OpenCheckinModel = z.infer<typeof OpenCheckinModelSchema>;
+
 export const SnapshotMemberSchema = z.object({
-  customer: z.object({ id: int, fullName: z.string(), isMember: z.boolean(), active: z.boolean() }),
+  customer: CustomerModelSchema,
   heldPasses: z.array(HeldPassModelSchema),
-  openCheckin: z.nullable(z.object({ id: int, businessId: int, fromTime: z.string(), coworkerTimePassGuid: z.nullable(z.string()) })),
+  openCheckin: z.nullable(OpenCheckinModelSchema),
   paygChargedTodayMinor: int,
   /** The check-in day the PAYG total belongs to (it resets at the cut-off). */
   chargedDay: z.string(),

@@ -69,17 +69,6 @@ export const timeOfDayField = () =>
     .string({ error: 'must be a time of day (HH:mm)' })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a time of day (HH:mm)' });
 
-export function timeOfDayToMinutes(value: string): number {
-  const [h, m] = value.split(':');
-  return Number(h) * 60 + Number(m);
-}
-
-export function minutesToTimeOfDay(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
 /** A decimal amount of money as Nexudus sends it (e.g. 12.5); at most 2 decimals. */
 export const moneyField = () =>
   z

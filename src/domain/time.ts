@@ -99,3 +99,15 @@ export function checkinDayBounds(day: string, timeZone: string, cutoffMinutes: n
     end: zonedToInstant(addDays(day, 1), cutoffMinutes, timeZone),
   };
 }
+
+/** "HH:mm" (Nexudus's time-of-day fields) as minutes after midnight, and back. */
+export function timeOfDayToMinutes(value: string): number {
+  const [h, m] = value.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+export function minutesToTimeOfDay(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}

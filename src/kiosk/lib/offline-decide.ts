@@ -3,7 +3,7 @@ import type { MemberStatus } from '../../contract/kiosk-api';
 import type { CheckinInput } from '../../domain/decide';
 import { eligibilityFor } from '../../domain/eligibility';
 import type { HeldPass, Location, PassProduct } from '../../domain/model';
-import { checkinDay } from '../../domain/time';
+import { dayAt, openOnDay } from '../../domain/check-in-day';
 import { readDevice } from './device-store';
 import { readCached, writeCached } from './offline-store';
 
@@ -23,11 +23,8 @@ function snapshotInput(snapshot: Snapshot, memberId: number, at: Date): CheckinI
     const product = products.get(productId);
     return product ? [{ ...held, product }] : [];
   });
-  const today = checkinDay(at, location.timeZone, location.dailyCutoffMinutes);
-  const open =
-    member.openCheckin && checkinDay(new Date(member.openCheckin.fromTime), location.timeZone, location.dailyCutoffMinutes) === today
-      ? member.openCheckin
-      : null;
+  const today = dayAt(location, at);
+  const open = openOnDay(member.openCheckin, location, at);
   return {
     customer: member.customer,
     location,

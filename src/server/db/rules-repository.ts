@@ -1,173 +1,77 @@
-import { z } from 'zod';
-import type { Db } from './database';
-import type { Customer, HeldPass, Location, OpenCheckin, PassProduct, TimeSlot } from '../../domain/model';
+import type { z } from 'zod';
+import { BusinessRecordSchema } from '../../contract/nexudus-businesses';
+import { CheckinRecordSchema } from '../../contract/nexudus-checkins';
+import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
+import {
+  CoworkerTimePassRecordSchema,
+  TimePassRecordSchema,
+  TimeSlotRecordSchema,
+  type TimeSlotRecord,
+} from '../../contract/nexudus-passes';
+import type { Customer, HeldPass, Location, OpenCheckin, PassProduct } from '../../domain/model';
+import { toCustomer, toHeldPass, toLocation, toOpenCheckin, toProduct } from '../../domain/nexudus-records';
+import type { Db, Statement } from './database';
+import { businessesTable, checkinsTable, coworkerTimePassesTable, coworkersTable, timePassesTable, timeSlotsTable } from './nexudus-tables';
+import { rowToWire, type TableSpec } from './table';
 
-const flag = z.number().transform((n) => n === 1);
-
-const LocationRow = z
-  .object({
-    Id: z.number(),
-    Name: z.string(),
-    TimeZone: z.string(),
-    CurrencyCode: z.string(),
-    DailyCutoffMinutes: z.number(),
-    RootLocationId: z.number().nullable(),
-    PaygDailyMinimumMinor: z.number().nullable(),
-    PaygDailyMaximumMinor: z.number().nullable(),
-  })
-  .transform((r): Location => ({
-    id: r.Id,
-    name: r.Name,
-    timeZone: r.TimeZone,
-    currency: r.CurrencyCode,
-    dailyCutoffMinutes: r.DailyCutoffMinutes,
-    parentId: r.RootLocationId,
-    paygDailyMinimumMinor: r.PaygDailyMinimumMinor,
-    paygDailyMaximumMinor: r.PaygDailyMaximumMinor,
-  }));
-
-const ProductRow = z.object({
-  Id: z.number(),
-  BusinessId: z.number(),
-  Name: z.string(),
-  PriceMinor: z.number(),
-  MinutesIncluded: z.number().nullable(),
-  UsePriority: z.number(),
-  Businesses: z.string(),
-  OnlyForMembers: flag,
-  OnlyForContacts: flag,
-  UseAsPayAsYouGoForMembers: flag,
-  UseAsPayAsYouGoForContacts: flag,
-  Archived: flag,
-});
-
-const SlotRow = z.object({ TimePassId: z.number(), DayOfWeek: z.number(), FromMinutes: z.number(), ToMinutes: z.number() });
-
-const HeldRow = z.object({
-  Id: z.number(),
-  UniqueId: z.string(),
-  TimePassId: z.number(),
-  Used: flag,
-  CheckedIn: flag,
-  UsedDate: z.string().nullable(),
-  RemainingUses: z.number().nullable(),
-  ExpireDate: z.string().nullable(),
-  IsFromTariff: flag,
-  IsPayAsYouGo: flag,
-});
-
-const CustomerRow = z
-  .object({ Id: z.number(), FullName: z.string(), TariffName: z.string().nullable(), Active: flag, Archived: flag })
-  .transform((r): Customer => ({ id: r.Id, fullName: r.FullName, isMember: r.TariffName !== null, active: r.Active && !r.Archived }));
-
-const OpenRow = z
-  .object({ Id: z.number(), BusinessId: z.number(), FromTime: z.string(), CoworkerTimePassGuid: z.string().nullable() })
-  .transform((r): OpenCheckin => ({
-    id: r.Id,
-    businessId: r.BusinessId,
-    fromTime: r.FromTime,
-    coworkerTimePassGuid: r.CoworkerTimePassGuid,
-  }));
-
-/** Reads the shapes `src/domain` reasons about, straight from the Nexudus tables. */
+/**
+ * What the embedded API's check-in rule decides on. It reads the Nexudus tables as the records
+ * the API serves and translates them with the same functions as the gateway
+ * (src/domain/nexudus-records.ts), so the rule and the gateway's preview see the same shapes.
+ */
 export function createRulesRepository(db: Db) {
-  const locationStmt = db.prepare('SELECT * FROM businesses WHERE Id = ?');
-  const allLocationsStmt = db.prepare('SELECT * FROM businesses');
-  const customerStmt = db.prepare('SELECT Id, FullName, TariffName, Active, Archived FROM coworkers WHERE Id = ?');
-  const heldStmt = db.prepare('SELECT * FROM coworkertimepasses WHERE CoworkerId = ?');
-  const productStmt = db.prepare('SELECT * FROM timepasses WHERE Id = ?');
-  const paygProductsStmt = db.prepare(
-    'SELECT * FROM timepasses WHERE Archived = 0 AND (UseAsPayAsYouGoForMembers = 1 OR UseAsPayAsYouGoForContacts = 1)',
-  );
-  const slotsStmt = db.prepare('SELECT * FROM timepasstimeslots');
-  const openStmt = db.prepare('SELECT * FROM checkins WHERE CoworkerId = ? AND BusinessId = ? AND ToTime IS NULL');
-  const chargedStmt = db.prepare(
-    'SELECT COALESCE(SUM(AmountMinor), 0) FROM payg_charges WHERE CoworkerId = ? AND BusinessId = ? AND CheckinDay = ? AND CheckinId != ?',
-  );
-
-  /** Every time slot by pass, in one query: the table is small and a check-in reads many passes. */
-  const allSlots = (): Map<number, TimeSlot[]> => {
-    const byPass = new Map<number, TimeSlot[]>();
-    for (const row of slotsStmt.all()) {
-      const s = SlotRow.parse(row);
-      byPass.set(s.TimePassId, [
-        ...(byPass.get(s.TimePassId) ?? []),
-        { dayOfWeek: s.DayOfWeek, fromMinutes: s.FromMinutes, toMinutes: s.ToMinutes },
-      ]);
-    }
-    return byPass;
+  const query = <T>(spec: TableSpec, schema: z.ZodType<T>, where: string) => {
+    const statement: Statement = db.prepare(`${spec.select}${where}`);
+    return (...params: (string | number)[]): T[] =>
+      statement.all(...params).map((row) => schema.parse(rowToWire(spec, row as Record<string, unknown>)));
   };
+  const businessById = query(businessesTable, BusinessRecordSchema, ' WHERE t.Id = ?');
+  const allBusinesses = query(businessesTable, BusinessRecordSchema, '');
+  const coworkerById = query(coworkersTable, CoworkerRecordSchema, ' WHERE t.Id = ?');
+  const heldBy = query(coworkerTimePassesTable, CoworkerTimePassRecordSchema, ' WHERE t.CoworkerId = ?');
+  const productsByIds = query(timePassesTable, TimePassRecordSchema, ' WHERE t.Id IN (SELECT value FROM json_each(?))');
+  const paygProducts = query(
+    timePassesTable,
+    TimePassRecordSchema,
+    ' WHERE t.Archived = 0 AND (t.UseAsPayAsYouGoForMembers = 1 OR t.UseAsPayAsYouGoForContacts = 1)',
+  );
+  const slotsOf = query(timeSlotsTable, TimeSlotRecordSchema, ' WHERE t.TimePassId IN (SELECT value FROM json_each(?))');
+  const openAt = query(checkinsTable, CheckinRecordSchema, ' WHERE t.CoworkerId = ? AND t.BusinessId = ? AND t.ToTime IS NULL');
+  const chargedStmt = db
+    .prepare(
+      'SELECT COALESCE(SUM(AmountMinor), 0) FROM payg_charges WHERE CoworkerId = ? AND BusinessId = ? AND CheckinDay = ? AND CheckinId != ?',
+    )
+    .pluck();
 
-  const toProduct = (row: unknown, slots: Map<number, TimeSlot[]>): PassProduct => {
-    const p = ProductRow.parse(row);
-    return {
-      id: p.Id,
-      businessId: p.BusinessId,
-      name: p.Name,
-      priceMinor: p.PriceMinor,
-      minutesIncluded: p.MinutesIncluded,
-      usePriority: p.UsePriority,
-      businesses: z.array(z.number()).parse(JSON.parse(p.Businesses)),
-      onlyForMembers: p.OnlyForMembers,
-      onlyForContacts: p.OnlyForContacts,
-      paygForMembers: p.UseAsPayAsYouGoForMembers,
-      paygForContacts: p.UseAsPayAsYouGoForContacts,
-      archived: p.Archived,
-      slots: slots.get(p.Id) ?? [],
-    };
+  const products = (ids: number[]): Map<number, PassProduct> => {
+    if (!ids.length) return new Map();
+    const list = JSON.stringify([...new Set(ids)]);
+    const slots: TimeSlotRecord[] = slotsOf(list);
+    return new Map(productsByIds(list).map((p) => [p.Id, toProduct(p, slots)]));
   };
 
   return {
-    location: (id: number): Location | undefined => {
-      const row = locationStmt.get(id);
-      return row === undefined ? undefined : LocationRow.parse(row);
-    },
-    locations: (): Map<number, Location> =>
-      new Map(
-        allLocationsStmt
-          .all()
-          .map((row) => LocationRow.parse(row))
-          .map((l) => [l.id, l]),
-      ),
-    customer: (id: number): Customer | undefined => {
-      const row = customerStmt.get(id);
-      return row === undefined ? undefined : CustomerRow.parse(row);
-    },
+    location: (id: number): Location | undefined => businessById(id).map(toLocation)[0],
+    locations: (): Map<number, Location> => new Map(allBusinesses().map((b) => [b.Id, toLocation(b)])),
+    customer: (id: number): Customer | undefined => coworkerById(id).map(toCustomer)[0],
     heldPasses(coworkerId: number): HeldPass[] {
-      const products = new Map<number, PassProduct>();
-      let slots: Map<number, TimeSlot[]> | undefined;
-      return heldStmt.all(coworkerId).map((row) => {
-        const h = HeldRow.parse(row);
-        let product = products.get(h.TimePassId);
-        if (!product) {
-          product = toProduct(productStmt.get(h.TimePassId), (slots ??= allSlots()));
-          products.set(h.TimePassId, product);
-        }
-        return {
-          id: h.Id,
-          uniqueId: h.UniqueId,
-          product,
-          used: h.Used,
-          checkedIn: h.CheckedIn,
-          usedDate: h.UsedDate,
-          remainingMinutes: h.RemainingUses,
-          expireDate: h.ExpireDate,
-          isFromTariff: h.IsFromTariff,
-          isPayAsYouGo: h.IsPayAsYouGo,
-        };
+      const held = heldBy(coworkerId);
+      const byId = products(held.map((h) => h.TimePassId));
+      return held.flatMap((h) => {
+        const product = byId.get(h.TimePassId);
+        return product ? [toHeldPass(h, product)] : [];
       });
     },
     paygProducts: (): PassProduct[] => {
-      const slots = allSlots();
-      return paygProductsStmt.all().map((row) => toProduct(row, slots));
+      const records = paygProducts();
+      const slots = records.length ? slotsOf(JSON.stringify(records.map((p) => p.Id))) : [];
+      return records.map((p) => toProduct(p, slots));
     },
-    openCheckin(coworkerId: number, businessId: number): OpenCheckin | null {
-      const row = openStmt.get(coworkerId, businessId);
-      return row === undefined ? null : OpenRow.parse(row);
-    },
-    /** PAYG already charged that check-in day, leaving out one check-in's own charge. */
+    openCheckin: (coworkerId: number, businessId: number): OpenCheckin | null =>
+      openAt(coworkerId, businessId).map(toOpenCheckin)[0] ?? null,
+    /** PAYG already charged that check-in day, leaving out one check-in's own charge (the API's own charge ledger). */
     paygChargedOn: (coworkerId: number, businessId: number, day: string, exceptCheckinId = 0): number =>
-      Number(chargedStmt.pluck().get(coworkerId, businessId, day, exceptCheckinId)),
+      Number(chargedStmt.get(coworkerId, businessId, day, exceptCheckinId)),
   };
 }
 export type RulesRepository = ReturnType<typeof createRulesRepository>;

@@ -1,6 +1,6 @@
 import { prepareCached, secretDigest, type Db } from './database';
 import { fromMinor, toMinor } from '../../domain/money';
-import { minutesToTimeOfDay, timeOfDayToMinutes } from '../../contract/nexudus-fields';
+import { minutesToTimeOfDay, timeOfDayToMinutes } from '../../domain/time';
 
 /**
  * How a wire field (Nexudus spelling) is stored. Tables use the wire names as column names except

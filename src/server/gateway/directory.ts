@@ -3,7 +3,8 @@ import type { Directory, DirectoryEntry } from '../../contract/kiosk-api';
 import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
 import type { MemberFactsReader } from './member-facts';
 import type { UpstreamClient } from './upstream-client';
-import { initials, linkedTo, toLocationInfo } from './upstream-model';
+import { linkedTo } from '../../domain/nexudus-records';
+import { initials, toLocationInfo } from './location-info';
 
 const DIRECTORY_TTL_MS = 30_000;
 

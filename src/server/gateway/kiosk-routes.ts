@@ -27,7 +27,7 @@ import { deskGuessKeys, type MemberLookup } from './member-lookup';
 import { buildSnapshot } from './snapshot';
 import { MemberNotFound, SubmissionInProgress, UndoRefused, type SubmissionService } from './submissions';
 import { UpstreamUnavailable, type UpstreamClient } from './upstream-client';
-import { toLocationInfo } from './upstream-model';
+import { toLocationInfo } from './location-info';
 
 export interface KioskRouteDeps {
   devices: DevicesRepository;

@@ -9,8 +9,8 @@ import {
 } from '../../contract/nexudus-passes';
 import type { CheckinInput } from '../../domain/decide';
 import type { Location, PassProduct } from '../../domain/model';
-import { checkinDay } from '../../domain/time';
-import { linkedTo, paygChargedOn, toCustomer, toHeldPass, toLocation, toOpenCheckin, toProduct } from './upstream-model';
+import { dayAt, openOnDay } from '../../domain/check-in-day';
+import { linkedTo, paygChargedOn, toCustomer, toHeldPass, toLocation, toOpenCheckin, toProduct } from '../../domain/nexudus-records';
 import type { UpstreamClient } from './upstream-client';
 
 const REFERENCE_TTL_MS = 30_000;
@@ -96,12 +96,7 @@ export function createMemberFactsReader(upstream: UpstreamClient) {
         return product ? [toHeldPass(h, product)] : [];
       });
       const openRecord = checkins.find((c) => c.ToTime === null) ?? null;
-      const today = checkinDay(at, location.timeZone, location.dailyCutoffMinutes);
-      const openToday =
-        openRecord && checkinDay(new Date(openRecord.FromTime), location.timeZone, location.dailyCutoffMinutes) === today
-          ? openRecord
-          : null;
-      const paygChargedTodayMinor = paygChargedOn(held, location, today);
+      const paygChargedTodayMinor = paygChargedOn(held, location, dayAt(location, at));
       return {
         business,
         heldRecords: held,
@@ -113,7 +108,7 @@ export function createMemberFactsReader(upstream: UpstreamClient) {
           locations: ref.locations,
           heldPasses,
           products: [...ref.products.values()],
-          openCheckin: openToday ? toOpenCheckin(openToday) : null,
+          openCheckin: openOnDay(openRecord && toOpenCheckin(openRecord), location, at),
           paygChargedTodayMinor,
           at,
         },

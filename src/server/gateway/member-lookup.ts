@@ -2,7 +2,7 @@ import { CoworkerRecordSchema, type CoworkerRecord } from '../../contract/nexudu
 import type { Device } from '../db/devices-repository';
 import type { GuardKey } from '../lib/guard';
 import type { UpstreamClient } from './upstream-client';
-import { linkedTo } from './upstream-model';
+import { linkedTo } from '../../domain/nexudus-records';
 
 export type SecretKind = 'pin' | 'card';
 

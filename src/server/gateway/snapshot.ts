@@ -3,10 +3,11 @@ import { CheckinRecordSchema } from '../../contract/nexudus-checkins';
 import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
 import { CoworkerTimePassRecordSchema } from '../../contract/nexudus-passes';
 import { locationChain } from '../../domain/coverage';
-import { checkinDay, checkinDayBounds } from '../../domain/time';
+import { dayAt, dayStart } from '../../domain/check-in-day';
+import { toNexudusInstant } from '../../contract/nexudus-fields';
 import type { MemberFactsReader } from './member-facts';
 import type { UpstreamClient } from './upstream-client';
-import { heldPassFields, linkedTo, paygChargedOn, toCustomer } from './upstream-model';
+import { heldPassFields, linkedTo, paygChargedOn, toCustomer } from '../../domain/nexudus-records';
 
 /**
  * Everything a tablet needs to decide offline for its location's members, in three list calls:
@@ -16,14 +17,13 @@ export async function buildSnapshot(upstream: UpstreamClient, facts: MemberFacts
   const ref = await facts.referenceFor(businessId);
   const location = ref.locations.get(businessId);
   if (!location) throw new Error(`business ${businessId} is gone`);
-  const today = checkinDay(now, location.timeZone, location.dailyCutoffMinutes);
-  const dayStart = checkinDayBounds(today, location.timeZone, location.dailyCutoffMinutes).start;
+  const today = dayAt(location, now);
   const [coworkers, passes, checkins] = await Promise.all([
     upstream.list('/api/spaces/coworkers', CoworkerRecordSchema),
     upstream.list('/api/billing/coworkertimepasses', CoworkerTimePassRecordSchema),
     upstream.list('/api/spaces/checkins', CheckinRecordSchema, {
       Checkin_Business: businessId,
-      from_Checkin_FromTime: dayStart.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      from_Checkin_FromTime: toNexudusInstant(dayStart(location, now)),
     }),
   ]);
   const members = coworkers.filter((c) => c.Active && !c.Archived && linkedTo(c, businessId));

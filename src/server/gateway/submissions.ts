@@ -13,7 +13,7 @@ import { toNexudusInstant } from '../../contract/nexudus-fields';
 import { CoworkerTimePassRecordSchema } from '../../contract/nexudus-passes';
 import type { Location } from '../../domain/model';
 import { toMinor } from '../../domain/money';
-import { checkinDay, checkinDayBounds } from '../../domain/time';
+import { checkoutEnd, lateTapClosure } from '../../domain/check-in-day';
 import type { Device } from '../db/devices-repository';
 import type { LedgerEntry, LedgerRepository } from '../db/ledger-repository';
 import type { Guard } from '../lib/guard';
@@ -168,10 +168,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
         }
       }
     }
-    // A tap sent after its day's cut-off is recorded as a visit that closed at the cut-off.
-    const tapDay = checkinDay(timing.effectiveAt, location.timeZone, location.dailyCutoffMinutes);
-    const late = tapDay !== checkinDay(timing.receivedAt, location.timeZone, location.dailyCutoffMinutes);
-    const closedAt = late ? checkinDayBounds(tapDay, location.timeZone, location.dailyCutoffMinutes).end : null;
+    const closedAt = lateTapClosure(location, timing.effectiveAt, timing.receivedAt);
     let checkinId: number;
     const fromTime = toNexudusInstant(timing.effectiveAt);
     const toTime = closedAt ? toNexudusInstant(closedAt) : null;
@@ -259,16 +256,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
   ): Promise<{ result: SubmitResult; checkinId: number | null }> {
     const open = memberFacts.openRecord;
     if (!open) return { result: refused(input, 'NOT_CHECKED_IN', 'You are not checked in here.'), checkinId: null };
-    const stale =
-      checkinDay(new Date(open.FromTime), location.timeZone, location.dailyCutoffMinutes) !==
-      checkinDay(timing.effectiveAt, location.timeZone, location.dailyCutoffMinutes);
-    const end = stale
-      ? checkinDayBounds(
-          checkinDay(new Date(open.FromTime), location.timeZone, location.dailyCutoffMinutes),
-          location.timeZone,
-          location.dailyCutoffMinutes,
-        ).end
-      : new Date(Math.max(timing.effectiveAt.getTime(), Date.parse(open.FromTime)));
+    const { end, stale } = checkoutEnd(location, open.FromTime, timing.effectiveAt);
     const toTime = toNexudusInstant(end);
     ledger.intend(input.clientId, { checkinId: open.Id, fromTime: null, toTime });
     await upstream.update('/api/spaces/checkins', { ...open, ToTime: toTime, AutoCheckout: stale });

@@ -2,7 +2,8 @@ import type { CheckinCreate, CheckinUpdate } from '../../contract/nexudus-checki
 import { NO_VALID_PASS_MESSAGE, decideCheckin, type CheckinDecision } from '../../domain/decide';
 import type { Location } from '../../domain/model';
 import { paygSessionCharge, paygTerms } from '../../domain/payg';
-import { checkinDay, toLocalDateTime } from '../../domain/time';
+import { dayAt, sameDay } from '../../domain/check-in-day';
+import { toLocalDateTime } from '../../domain/time';
 import type { CheckinsRepository } from '../db/checkins-repository';
 import type { Db } from '../db/database';
 import type { RulesRepository } from '../db/rules-repository';
@@ -64,8 +65,8 @@ export function createCheckinService(db: Db, rules: RulesRepository, writes: Che
     if (Date.parse(input.FromTime) > now.getTime() + FUTURE_TOLERANCE_MS)
       return failure(400, 'FromTime', 'must not be in the future', input.FromTime);
     const open = !input.ToTime;
-    const { timeZone, dailyCutoffMinutes } = location;
-    if (open && checkinDay(new Date(input.FromTime), timeZone, dailyCutoffMinutes) !== checkinDay(now, timeZone, dailyCutoffMinutes)) {
+    const day = dayAt(location, new Date(input.FromTime));
+    if (open && !sameDay(location, new Date(input.FromTime), now)) {
       return failure(
         400,
         'FromTime',
@@ -85,11 +86,7 @@ export function createCheckinService(db: Db, rules: RulesRepository, writes: Che
       heldPasses: rules.heldPasses(customer.id),
       products: rules.paygProducts(),
       openCheckin: open ? rules.openCheckin(customer.id, location.id) : null,
-      paygChargedTodayMinor: rules.paygChargedOn(
-        customer.id,
-        location.id,
-        checkinDay(new Date(input.FromTime), timeZone, dailyCutoffMinutes),
-      ),
+      paygChargedTodayMinor: rules.paygChargedOn(customer.id, location.id, day),
       at: new Date(input.FromTime),
       requestedPassGuid: input.CoworkerTimePassGuid ?? null,
     });
@@ -121,7 +118,7 @@ export function createCheckinService(db: Db, rules: RulesRepository, writes: Che
       passId: pass.id,
       coworkerId: customer.id,
       businessId: location.id,
-      day: checkinDay(new Date(input.FromTime), timeZone, dailyCutoffMinutes),
+      day,
       amount: paygSessionCharge(decision.terms, minutes, decision.chargedTodayMinor),
       currency: location.currency,
     });

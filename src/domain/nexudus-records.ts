@@ -1,14 +1,17 @@
-import type { LocationInfo } from '../../contract/kiosk-api';
-import type { BusinessRecord } from '../../contract/nexudus-businesses';
-import type { CheckinRecord } from '../../contract/nexudus-checkins';
-import type { CoworkerRecord } from '../../contract/nexudus-coworkers';
-import { timeOfDayToMinutes } from '../../contract/nexudus-fields';
-import type { CoworkerTimePassRecord, TimePassRecord, TimeSlotRecord } from '../../contract/nexudus-passes';
-import type { Customer, HeldPass, Location, OpenCheckin, PassProduct } from '../../domain/model';
-import { toMinor } from '../../domain/money';
-import { checkinDay } from '../../domain/time';
+import type { BusinessRecord } from '../contract/nexudus-businesses';
+import type { CheckinRecord } from '../contract/nexudus-checkins';
+import type { CoworkerRecord } from '../contract/nexudus-coworkers';
+import type { CoworkerTimePassRecord, TimePassRecord, TimeSlotRecord } from '../contract/nexudus-passes';
+import { dayAt } from './check-in-day';
+import type { Customer, HeldPass, Location, OpenCheckin, PassProduct } from './model';
+import { toMinor } from './money';
+import { timeOfDayToMinutes } from './time';
 
-/** Nexudus records (wire names) → the shapes src/domain reasons about. */
+/**
+ * The one translation of Nexudus records (wire names, as the API serves them) into the shapes the
+ * rules reason about. The embedded API's rule, the gateway and — through the snapshot — the
+ * tablet all decide on what these functions return.
+ */
 
 export function toLocation(b: BusinessRecord): Location {
   return {
@@ -21,10 +24,6 @@ export function toLocation(b: BusinessRecord): Location {
     paygDailyMinimumMinor: b.PaygDailyMinimum === null ? null : toMinor(b.PaygDailyMinimum, b.CurrencyCode),
     paygDailyMaximumMinor: b.PaygDailyMaximum === null ? null : toMinor(b.PaygDailyMaximum, b.CurrencyCode),
   };
-}
-
-export function toLocationInfo(b: BusinessRecord): LocationInfo {
-  return { id: b.Id, name: b.Name, timeZone: b.TimeZone, currency: b.CurrencyCode, pinBeforeCharge: b.KioskPinBeforeCharge };
 }
 
 export function toProduct(p: TimePassRecord, slots: readonly TimeSlotRecord[]): PassProduct {
@@ -66,19 +65,7 @@ export function toHeldPass(h: CoworkerTimePassRecord, product: PassProduct): Hel
   return { ...heldPassFields(h), product };
 }
 
-/** What PAYG passes charged this customer at the location on a check-in day (their `Price`). */
-export function paygChargedOn(held: readonly CoworkerTimePassRecord[], location: Location, day: string): number {
-  return held
-    .filter(
-      (h) =>
-        h.IsPayAsYouGo &&
-        h.BusinessId === location.id &&
-        h.UsedDate &&
-        checkinDay(new Date(h.UsedDate), location.timeZone, location.dailyCutoffMinutes) === day,
-    )
-    .reduce((sum, h) => sum + toMinor(h.Price ?? 0, location.currency), 0);
-}
-
+/** A member has a plan (Nexudus derives this from contracts; Tapdesk's records carry IsMember). */
 export function toCustomer(c: CoworkerRecord): Customer {
   return { id: c.Id, fullName: c.FullName, isMember: c.IsMember, active: c.Active && !c.Archived };
 }
@@ -87,14 +74,14 @@ export function toOpenCheckin(c: CheckinRecord): OpenCheckin {
   return { id: c.Id, businessId: c.BusinessId, fromTime: c.FromTime, coworkerTimePassGuid: c.CoworkerTimePassGuid };
 }
 
-/** Linked to the location: its home (invoicing) location or one of its businesses. */
+/** A customer of the location: it is their home (invoicing) location or one of their businesses. */
 export function linkedTo(c: CoworkerRecord, businessId: number): boolean {
   return c.InvoicingBusinessId === businessId || c.Businesses.includes(businessId);
 }
 
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words[0]?.[0] ?? '';
-  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
-  return (first + last).toLocaleUpperCase();
+/** PAYG charged to a customer at the location on a check-in day: the `Price` of the PAYG passes used that day. */
+export function paygChargedOn(held: readonly CoworkerTimePassRecord[], location: Location, day: string): number {
+  return held
+    .filter((h) => h.IsPayAsYouGo && h.BusinessId === location.id && h.UsedDate && dayAt(location, new Date(h.UsedDate)) === day)
+    .reduce((sum, h) => sum + toMinor(h.Price ?? 0, location.currency), 0);
 }
