@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/server/app';
+import { ANONYMOUS } from '../src/server/lib/access';
 import { openDatabase } from '../src/server/db/database';
 import { createUsersRepository } from '../src/server/db/users-repository';
 import { fmt, runLoad } from './load';
@@ -19,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tapdesk-bench-'));
 const db = openDatabase(join(dir, 'bench.db'));
 await createUsersRepository(db).create('bench@example.com', 'bench-password', true, []);
 const app = await buildApp({ db, logLevel: 'silent' });
-app.post('/bench/bare', async () => ({ ok: true }));
+app.post('/bench/bare', { config: { access: ANONYMOUS } }, async () => ({ ok: true }));
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
 const json = { 'content-type': 'application/json' };
