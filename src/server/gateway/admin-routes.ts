@@ -57,7 +57,8 @@ export async function adminRoutes(
     const body = parseKioskBody(reply, StaffSignInSchema, request.body);
     if (!body) return reply;
     const attempt = await guard.attempt(passwordGuessKeys(body.email, clientAddress(request)));
-    if (!attempt.allowed) return sendKioskError(reply, 'RATE_LIMITED', 'Too many failed sign-ins. Try again later.', attempt.retryAfterSeconds);
+    if (!attempt.allowed)
+      return sendKioskError(reply, 'RATE_LIMITED', 'Too many failed sign-ins. Try again later.', attempt.retryAfterSeconds);
     const signedIn = await upstream.staffUser(body.email, body.password, StaffUserSchema);
     if (!signedIn.ok) {
       await attempt.fail();

@@ -178,7 +178,12 @@ describe('submissions', () => {
   it('asks for the PIN before a charge where the location wants it', async () => {
     const berlin = await api.business({ Name: 'Berlin', TimeZone: 'Europe/Berlin', CurrencyCode: 'EUR', KioskPinBeforeCharge: true });
     await api.timePass({ BusinessId: berlin, Name: 'PAYG Day', Price: 18, UseAsPayAsYouGoForContacts: true });
-    const ana = await api.coworker({ FullName: 'Ana María Gómez', Email: 'ana@example.com', InvoicingBusinessId: berlin, AccessPincode: '77889' });
+    const ana = await api.coworker({
+      FullName: 'Ana María Gómez',
+      Email: 'ana@example.com',
+      InvoicingBusinessId: berlin,
+      AccessPincode: '77889',
+    });
     const fresh = await pair(berlin);
     const send = async (body: SubmitCheckin) => SubmitResultSchema.parse((await kiosk('POST', '/checkins', body, fresh)).json());
     expect(await send(tap({ coworkerId: ana, acceptedCharge: true }))).toMatchObject({ status: 'refused', code: 'PIN_REQUIRED' });

@@ -47,7 +47,11 @@ const CODE_FOR_STATUS: Record<number, KioskErrorCode> = {
 /** The kiosk gateway, mounted at /kiosk/v1. JSON bodies only. */
 export async function gateway(app: FastifyInstance, options: { db: Db; upstream: UpstreamClient; guard: Guard; embedded: boolean }) {
   const { db, upstream, guard } = options;
-  const upstreamStatus = (): UpstreamStatus => ({ mode: options.embedded ? 'embedded' : 'nexudus', ...upstream.health(), budget: upstream.budget() });
+  const upstreamStatus = (): UpstreamStatus => ({
+    mode: options.embedded ? 'embedded' : 'nexudus',
+    ...upstream.health(),
+    budget: upstream.budget(),
+  });
   const devices = createDevicesRepository(db);
   const facts = createMemberFactsReader(upstream);
   const identity = createIdentitySigner(createSettingsRepository(db).secret('identity-token-key'));

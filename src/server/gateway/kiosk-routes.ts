@@ -82,18 +82,24 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
     if (!body) return reply;
     const address = clientAddress(request);
     const attempt = await guard.attempt([{ policy: 'pairing:client', subject: address, label: address }]);
-    if (!attempt.allowed) return sendKioskError(reply, 'RATE_LIMITED', 'Too many wrong codes. Wait a few minutes.', attempt.retryAfterSeconds);
+    if (!attempt.allowed)
+      return sendKioskError(reply, 'RATE_LIMITED', 'Too many wrong codes. Wait a few minutes.', attempt.retryAfterSeconds);
     const code = normalisePairingCode(body.code);
     // Read the location from Nexudus before using the code up: if Nexudus is down, the code still works later.
     const businessId = devices.pairingCodeBusiness(code);
     if (businessId === undefined) {
       await attempt.fail();
-      return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'This code is wrong, expired or already used. Ask for a new one on the admin page.');
+      return sendKioskError(
+        reply,
+        'UNKNOWN_CREDENTIAL',
+        'This code is wrong, expired or already used. Ask for a new one on the admin page.',
+      );
     }
     await attempt.succeed();
     const location = await locationInfo(businessId);
     const paired = devices.redeemPairingCode(code, body.deviceName, await hashPassword(body.staffPin));
-    if (!paired) return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'This code was used a moment ago. Ask for a new one on the admin page.');
+    if (!paired)
+      return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'This code was used a moment ago. Ask for a new one on the admin page.');
     return { deviceToken: paired.token, device: { id: paired.device.Id, name: paired.device.Name, location } };
   });
 
@@ -114,7 +120,8 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
       { policy: 'staff-pin:tablet', subject: String(device.Id), businessId: device.BusinessId, label: device.Name },
       { policy: 'staff-pin:location', subject: String(device.BusinessId), businessId: device.BusinessId, label: '' },
     ]);
-    if (!attempt.allowed) return sendKioskError(reply, 'LOCKED_OUT', 'Too many wrong staff PINs. Try again later.', attempt.retryAfterSeconds);
+    if (!attempt.allowed)
+      return sendKioskError(reply, 'LOCKED_OUT', 'Too many wrong staff PINs. Try again later.', attempt.retryAfterSeconds);
     if (!(await verifyPassword(body.staffPin, device.StaffPinHash))) {
       await attempt.fail();
       return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'That staff PIN is not right.');
@@ -140,12 +147,21 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
     if (!body) return reply;
     const attempt = await guard.attempt(deskGuessKeys(device));
     if (!attempt.allowed) {
-      return sendKioskError(reply, 'LOCKED_OUT', 'Too many tries. Please wait a few minutes or see the front desk.', attempt.retryAfterSeconds);
+      return sendKioskError(
+        reply,
+        'LOCKED_OUT',
+        'Too many tries. Please wait a few minutes or see the front desk.',
+        attempt.retryAfterSeconds,
+      );
     }
     const match = await deps.findMember(body.method, body.value, device.BusinessId);
     if (!match) {
       await attempt.fail();
-      return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', body.method === 'pin' ? 'We could not find that PIN.' : 'We could not find that card.');
+      return sendKioskError(
+        reply,
+        'UNKNOWN_CREDENTIAL',
+        body.method === 'pin' ? 'We could not find that PIN.' : 'We could not find that card.',
+      );
     }
     await attempt.succeed();
     return {
@@ -198,7 +214,12 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
             duplicate: false,
           });
         } else if (error instanceof SubmissionInProgress) {
-          results.push({ status: 'retry', clientId: submission.clientId, message: error.message, retryAfterSeconds: error.retryAfterSeconds });
+          results.push({
+            status: 'retry',
+            clientId: submission.clientId,
+            message: error.message,
+            retryAfterSeconds: error.retryAfterSeconds,
+          });
         } else if (error instanceof UpstreamUnavailable) {
           upstreamDown = true;
           results.push({

@@ -8,23 +8,22 @@ import {
   type SubmitResult,
   type UndoResult,
 } from '../../contract/kiosk-api';
-import { CheckinRecordSchema, CheckinSource, type CheckinRecord } from '../../contract/nexudus-checkins';
-import { toNexudusInstant } from '../../contract/nexudus-fields';
-import { CoworkerTimePassRecordSchema } from '../../contract/nexudus-passes';
-import type { Location } from '../../domain/model';
-import { toMinor } from '../../domain/money';
 import { checkoutEnd, lateTapClosure } from '../../domain/check-in-day';
+import { toMinor } from '../../domain/money';
 import type { Device } from '../db/devices-repository';
-import type { LedgerEntry, LedgerRepository } from '../db/ledger-repository';
+import type { LedgerRepository } from '../db/ledger-repository';
 import type { Guard } from '../lib/guard';
+import { createChargeConsent } from './charge-consent';
 import { eligibilityOf, passSummary } from './eligibility';
 import type { IdentitySigner } from './identity';
 import type { MemberFacts, MemberFactsReader } from './member-facts';
-import { deskGuessKeys, type MemberLookup } from './member-lookup';
-import { UpstreamRefused, type UpstreamClient } from './upstream-client';
+import type { MemberLookup } from './member-lookup';
+import { createNexudusWrites } from './nexudus-writes';
+import { correctedTiming, SKEW_FLAG_SECONDS, type Timing } from './tap-timing';
+import type { UpstreamClient } from './upstream-client';
 
-/** Clock skew beyond which a submission is flagged for staff. */
-export const SKEW_FLAG_SECONDS = 5 * 60;
+export { correctedTiming, SKEW_FLAG_SECONDS } from './tap-timing';
+
 /** A claim left `processing` longer than this was abandoned (a crash or timeout) and may be taken over. */
 const STALE_CLAIM_MS = 30_000;
 
@@ -41,20 +40,10 @@ export class MemberNotFound extends Error {}
 /** An undo that cannot be done: unknown tap, another tablet's, not a check-in, or too late. */
 export class UndoRefused extends Error {}
 
-interface Timing {
-  receivedAt: Date;
-  effectiveAt: Date;
-  skewSeconds: number;
-}
-
-/**
- * The tablet's clock may be wrong: `deviceNow - receivedAt` is its skew, and the tap happened at
- * `tappedAt - skew` on the server's clock (never later than now).
- */
-export function correctedTiming(input: Pick<SubmitCheckin, 'tappedAt' | 'deviceNow'>, receivedAt: Date): Timing {
-  const skewMs = Date.parse(input.deviceNow) - receivedAt.getTime();
-  const effective = Math.min(Date.parse(input.tappedAt) - skewMs, receivedAt.getTime());
-  return { receivedAt, effectiveAt: new Date(Math.floor(effective / 1000) * 1000), skewSeconds: Math.round(skewMs / 1000) };
+const NO_PASS = { name: null, summary: null };
+interface Settled {
+  result: SubmitResult;
+  checkinId: number | null;
 }
 
 export interface SubmissionDeps {
@@ -69,6 +58,8 @@ export interface SubmissionDeps {
 /** Check-in and check-out submissions: idempotent by clientId, exactly one upstream write per tap. */
 export function createSubmissionService(deps: SubmissionDeps) {
   const { upstream, facts, ledger } = deps;
+  const writes = createNexudusWrites(upstream, ledger);
+  const consentRefusal = createChargeConsent(deps);
 
   const refused = (input: SubmitCheckin, code: RefusalCode, message: string, eligibility: Eligibility | null = null): SubmitResult => ({
     status: 'refused',
@@ -79,208 +70,82 @@ export function createSubmissionService(deps: SubmissionDeps) {
     duplicate: false,
   });
 
-  /**
-   * A PIN typed to agree to a charge: a guess at this member's PIN, counted on the member, the
-   * tablet and the location before it is checked.
-   */
-  async function chargePinMatches(device: Device, coworkerId: number, pin: string): Promise<boolean> {
-    const attempt = await deps.guard.attempt([
-      { policy: 'charge-pin:member', subject: String(coworkerId), businessId: device.BusinessId, label: `#${coworkerId}` },
-      ...deskGuessKeys(device),
-    ]);
-    if (!attempt.allowed) return false;
-    const matches = (await deps.findMember('pin', pin, device.BusinessId))?.Id === coworkerId;
-    await (matches ? attempt.succeed() : attempt.fail());
-    return matches;
-  }
-
-  /**
-   * The one upstream write an earlier attempt at this tap may have made, read back exactly as the
-   * ledger recorded it before the call: the check-in a check-out closed (with that ToTime), or the
-   * check-in made at that exact FromTime. No intent recorded means the write was never sent.
-   */
-  async function findRecorded(entry: LedgerEntry): Promise<CheckinRecord | undefined> {
-    if (entry.IntentCheckinId !== null) {
-      const closed = await upstream.get('/api/spaces/checkins', entry.IntentCheckinId, CheckinRecordSchema);
-      return closed && closed.ToTime !== null && entry.IntentToTime !== null && Date.parse(closed.ToTime) === Date.parse(entry.IntentToTime)
-        ? closed
-        : undefined;
-    }
-    if (entry.IntentFromTime === null) return undefined;
-    const found = await upstream.firstPage('/api/spaces/checkins', CheckinRecordSchema, {
-      Checkin_Coworker: entry.CoworkerId,
-      Checkin_Business: entry.BusinessId,
-      Checkin_FromTime: entry.IntentFromTime,
-    });
-    return found.find((c) => c.CoworkerId === entry.CoworkerId && Date.parse(c.FromTime) === Date.parse(entry.IntentFromTime ?? ''));
-  }
-
-  async function passOf(
-    record: CheckinRecord,
-    memberFacts: MemberFacts | undefined,
-  ): Promise<{ name: string | null; summary: PassSummary | null; payg: boolean }> {
-    if (!record.CoworkerTimePassGuid || !record.CoworkerId) return { name: null, summary: null, payg: false };
-    const passes = await upstream.list('/api/billing/coworkertimepasses', CoworkerTimePassRecordSchema, {
-      CoworkerTimePass_Coworker: record.CoworkerId,
-    });
-    const pass = passes.find((p) => p.UniqueId === record.CoworkerTimePassGuid);
-    const held = memberFacts?.input.heldPasses.find((p) => p.uniqueId === record.CoworkerTimePassGuid);
-    const summary =
-      held && memberFacts && !pass?.IsPayAsYouGo
-        ? passSummary({ ...held, used: true, remainingMinutes: pass?.RemainingUses ?? held.remainingMinutes }, memberFacts)
-        : null;
-    return {
-      name: pass?.TimePassName ?? null,
-      summary: summary ? { ...summary, passesLeft: passes.filter((p) => p.TimePassId === pass?.TimePassId && !p.Used).length } : null,
-      payg: pass?.IsPayAsYouGo ?? false,
-    };
-  }
-
-  async function checkIn(
-    input: SubmitCheckin,
-    device: Device,
-    timing: Timing,
-    location: Location,
-    memberFacts: MemberFacts,
-  ): Promise<{ result: SubmitResult; checkinId: number | null }> {
-    const { decision, eligibility } = eligibilityOf(memberFacts);
-    if (decision.kind === 'checked-in')
-      return { result: refused(input, 'ALREADY_CHECKED_IN', 'You are already checked in here.', eligibility), checkinId: null };
-    if (decision.kind === 'inactive')
-      return { result: refused(input, 'INACTIVE', 'Your account is not active. Please see the front desk.', eligibility), checkinId: null };
-    if (decision.kind === 'payg') {
-      if (!input.acceptedCharge)
-        return {
-          result: refused(input, 'CHARGE_NOT_ACCEPTED', 'A Pay As You Go charge applies and was not accepted.', eligibility),
-          checkinId: null,
-        };
-      if (
-        memberFacts.business.KioskPinBeforeCharge &&
-        !(input.identityToken && deps.identity.verifiesPin(input.identityToken, device.Id, input.coworkerId, timing.effectiveAt))
-      ) {
-        if (!input.pin)
-          return { result: refused(input, 'PIN_REQUIRED', 'Enter your PIN to agree to the charge.', eligibility), checkinId: null };
-        if (!(await chargePinMatches(device, input.coworkerId, input.pin))) {
-          return {
-            result: refused(input, 'WRONG_PIN', 'That PIN is not right. Please try again or see the front desk.', eligibility),
-            checkinId: null,
-          };
-        }
-      }
-    }
-    const closedAt = lateTapClosure(location, timing.effectiveAt, timing.receivedAt);
-    let checkinId: number;
-    const fromTime = toNexudusInstant(timing.effectiveAt);
-    const toTime = closedAt ? toNexudusInstant(closedAt) : null;
-    ledger.intend(input.clientId, { checkinId: null, fromTime, toTime });
-    try {
-      checkinId = await upstream.create('/api/spaces/checkins', {
-        BusinessId: location.id,
-        CoworkerId: input.coworkerId,
-        FromTime: fromTime,
-        ...(toTime ? { ToTime: toTime } : {}),
-        Source: CheckinSource.Tile,
-      });
-    } catch (error) {
-      if (!(error instanceof UpstreamRefused)) throw error;
-      const code: RefusalCode = /valid time pass/.test(error.message) ? 'NO_VALID_PASS' : 'UPSTREAM_REFUSED';
-      const message = code === 'NO_VALID_PASS' ? 'You have no valid pass for this location right now.' : error.message;
-      return { result: refused(input, code, message, eligibility), checkinId: null };
-    }
-    // Answer with what Nexudus recorded: the preview stands only when Nexudus used the pass it named.
-    const recorded = await upstream.get('/api/spaces/checkins', checkinId, CheckinRecordSchema);
-    const previewHolds =
-      recorded !== undefined &&
-      (decision.kind === 'pass'
-        ? recorded.CoworkerTimePassGuid === decision.pass.uniqueId
-        : decision.kind === 'payg' && !memberFacts.heldRecords.some((h) => h.UniqueId === recorded.CoworkerTimePassGuid));
-    const known = !previewHolds
-      ? undefined
-      : decision.kind === 'pass'
-        ? { name: decision.pass.product.name, summary: passSummary({ ...decision.pass, used: true }, memberFacts) }
-        : { name: decision.kind === 'payg' ? decision.product.name : null, summary: null };
-    const paygRecorded = decision.kind === 'payg' && previewHolds;
-    return {
-      result: await successResult(
-        input,
-        'checked-in',
-        checkinId,
-        timing,
-        closedAt,
-        memberFacts,
-        paygRecorded && eligibility.kind === 'payg' ? eligibility.payg : null,
-        known,
-        recorded,
-      ),
-      checkinId,
-    };
-  }
-
-  async function successResult(
+  const success = (
     input: SubmitCheckin,
     status: 'checked-in' | 'checked-out',
     checkinId: number,
     timing: Timing,
     closedAt: Date | null,
-    memberFacts: MemberFacts | undefined,
     payg: PaygOffer | null,
-    known?: { name: string | null; summary: PassSummary | null },
-    readBack?: CheckinRecord,
-  ): Promise<SubmitResult> {
-    // Known when Nexudus recorded what this request previewed; otherwise read from the record.
-    let pass = known;
-    if (!pass) {
-      const record = readBack ?? (await upstream.get('/api/spaces/checkins', checkinId, CheckinRecordSchema));
-      pass = record ? await passOf(record, memberFacts) : { name: null, summary: null };
+    pass: { name: string | null; summary: PassSummary | null },
+  ): SubmitResult => ({
+    status,
+    clientId: input.clientId,
+    checkinId,
+    at: timing.effectiveAt.toISOString(),
+    closedAt: closedAt?.toISOString() ?? null,
+    passName: pass.name,
+    pass: pass.summary,
+    payg,
+    duplicate: false,
+    clockSkewSeconds: timing.skewSeconds,
+    clockSkewFlagged: Math.abs(timing.skewSeconds) > SKEW_FLAG_SECONDS,
+  });
+
+  async function checkIn(input: SubmitCheckin, device: Device, timing: Timing, facts: MemberFacts): Promise<Settled> {
+    const { decision, eligibility } = eligibilityOf(facts);
+    const location = facts.input.location;
+    const refusal = await consentRefusal(input, device, timing.effectiveAt, facts, decision);
+    if (refusal) return { result: refused(input, refusal.code, refusal.message, eligibility), checkinId: null };
+    const closedAt = lateTapClosure(location, timing.effectiveAt, timing.receivedAt);
+    const written = await writes.checkIn(input.clientId, {
+      businessId: location.id,
+      coworkerId: input.coworkerId,
+      from: timing.effectiveAt,
+      closedAt,
+    });
+    if ('refused' in written) {
+      const code: RefusalCode = /valid time pass/.test(written.refused) ? 'NO_VALID_PASS' : 'UPSTREAM_REFUSED';
+      const message = code === 'NO_VALID_PASS' ? 'You have no valid pass for this location right now.' : written.refused;
+      return { result: refused(input, code, message, eligibility), checkinId: null };
     }
-    return {
-      status,
-      clientId: input.clientId,
-      checkinId,
-      at: timing.effectiveAt.toISOString(),
-      closedAt: closedAt?.toISOString() ?? null,
-      passName: pass.name,
-      pass: pass.summary,
-      payg,
-      duplicate: false,
-      clockSkewSeconds: timing.skewSeconds,
-      clockSkewFlagged: Math.abs(timing.skewSeconds) > SKEW_FLAG_SECONDS,
-    };
+    // Answer with what Nexudus recorded: the preview stands only when Nexudus used the pass it named.
+    const recorded = await writes.readBack(written.id);
+    const previewHolds =
+      recorded !== undefined &&
+      (decision.kind === 'pass'
+        ? recorded.CoworkerTimePassGuid === decision.pass.uniqueId
+        : decision.kind === 'payg' && !facts.heldRecords.some((h) => h.UniqueId === recorded.CoworkerTimePassGuid));
+    const known = !previewHolds
+      ? undefined
+      : decision.kind === 'pass'
+        ? { name: decision.pass.product.name, summary: passSummary({ ...decision.pass, used: true }, facts) }
+        : { name: decision.kind === 'payg' ? decision.product.name : null, summary: null };
+    const payg = decision.kind === 'payg' && previewHolds && eligibility.kind === 'payg' ? eligibility.payg : null;
+    const pass = known ?? (recorded ? await writes.passOf(recorded, facts) : NO_PASS);
+    return { result: success(input, 'checked-in', written.id, timing, closedAt, payg, pass), checkinId: written.id };
   }
 
-  async function checkOut(
-    input: SubmitCheckin,
-    timing: Timing,
-    location: Location,
-    memberFacts: MemberFacts,
-  ): Promise<{ result: SubmitResult; checkinId: number | null }> {
-    const open = memberFacts.openRecord;
+  async function checkOut(input: SubmitCheckin, timing: Timing, facts: MemberFacts): Promise<Settled> {
+    const open = facts.openRecord;
+    const location = facts.input.location;
     if (!open) return { result: refused(input, 'NOT_CHECKED_IN', 'You are not checked in here.'), checkinId: null };
     const { end, stale } = checkoutEnd(location, open.FromTime, timing.effectiveAt);
-    const toTime = toNexudusInstant(end);
-    ledger.intend(input.clientId, { checkinId: open.Id, fromTime: null, toTime });
-    await upstream.update('/api/spaces/checkins', { ...open, ToTime: toTime, AutoCheckout: stale });
-    const passes = await upstream.list('/api/billing/coworkertimepasses', CoworkerTimePassRecordSchema, {
-      CoworkerTimePass_Coworker: input.coworkerId,
-    });
-    const pass = passes.find((p) => p.UniqueId === open.CoworkerTimePassGuid);
-    const result = await successResult(input, 'checked-out', open.Id, { ...timing, effectiveAt: end }, null, memberFacts, null, {
-      name: pass?.TimePassName ?? null,
-      summary: null,
-    });
-    if (result.status !== 'checked-out' || !pass?.IsPayAsYouGo) return { result, checkinId: open.Id };
-    return {
-      result: {
-        ...result,
-        payg: {
+    await writes.checkOut(input.clientId, open, end, stale);
+    const pass = (await writes.passesOf(input.coworkerId)).find((p) => p.UniqueId === open.CoworkerTimePassGuid);
+    const payg: PaygOffer | null = pass?.IsPayAsYouGo
+      ? {
           name: pass.TimePassName,
           terms: { kind: 'day', currency: location.currency, dayPriceMinor: 0 },
           chargedTodayMinor: toMinor(pass.Price ?? 0, location.currency),
           firstChargeMinor: 0,
-        },
-      },
-      checkinId: open.Id,
-    };
+        }
+      : null;
+    const result = success(input, 'checked-out', open.Id, { ...timing, effectiveAt: end }, null, payg, {
+      name: pass?.TimePassName ?? null,
+      summary: null,
+    });
+    return { result, checkinId: open.Id };
   }
 
   return {
@@ -323,16 +188,16 @@ export function createSubmissionService(deps: SubmissionDeps) {
           throw new SubmissionInProgress('This tap is being recorded; try again shortly.', Math.ceil((STALE_CLAIM_MS - age) / 1000) + 1);
         ledger.reclaim(input.clientId);
         // An earlier attempt may have reached Nexudus before it failed: find that write, never make a second.
-        const recorded = await findRecorded(existing);
+        const recorded = await writes.findRecorded(existing);
         if (recorded) {
-          const result = await successResult(
+          const result = success(
             input,
             input.action === 'in' ? 'checked-in' : 'checked-out',
             recorded.Id,
             { ...timing, effectiveAt: new Date(existing.EffectiveAt) },
             null,
-            undefined,
             null,
+            await writes.passOf(recorded, undefined),
           );
           ledger.settle(input.clientId, result, recorded.Id);
           return result;
@@ -342,11 +207,8 @@ export function createSubmissionService(deps: SubmissionDeps) {
       try {
         const memberFacts = await facts.read(device.BusinessId, input.coworkerId, timing.effectiveAt);
         if (!memberFacts) throw new MemberNotFound(`No member ${input.coworkerId} at this location.`);
-        const location = memberFacts.input.location;
         const { result, checkinId } =
-          input.action === 'in'
-            ? await checkIn(input, device, timing, location, memberFacts)
-            : await checkOut(input, timing, location, memberFacts);
+          input.action === 'in' ? await checkIn(input, device, timing, memberFacts) : await checkOut(input, timing, memberFacts);
         ledger.settle(input.clientId, result, checkinId);
         return result;
       } catch (error) {

@@ -213,7 +213,11 @@ export function createUpstreamClient(
      * user's own record, read with their own token (so it works even while the gateway's user is
      * signed out), or with the gateway's when their roles do not include reading users.
      */
-    async staffUser<T>(username: string, password: string, record: z.ZodType<T>): Promise<{ ok: false } | { ok: true; user: T | undefined }> {
+    async staffUser<T>(
+      username: string,
+      password: string,
+      record: z.ZodType<T>,
+    ): Promise<{ ok: false } | { ok: true; user: T | undefined }> {
       const tokens = await tokenRequest({ grant_type: 'password', username, password });
       if (!tokens) return { ok: false };
       const path = `/api/spaces/users?${new URLSearchParams({ User_Email: username, size: '1' })}`;

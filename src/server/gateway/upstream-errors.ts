@@ -6,4 +6,3 @@ export class UpstreamUnavailable extends HttpError {
     super(503, message, retryAfterSeconds);
   }
 }
-

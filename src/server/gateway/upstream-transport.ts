@@ -44,4 +44,3 @@ export function injectTransport(app: FastifyInstance): Transport {
     return { status: res.statusCode, body: res.body, ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
   };
 }
-
