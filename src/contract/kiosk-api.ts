@@ -143,6 +143,10 @@ export const REFUSAL_CODES = [
   'DEVICE_REVOKED',
   'UPSTREAM_REFUSED',
   'UNKNOWN_MEMBER',
+  /** Too many wrong PINs for now: the tablet, the location or the member is locked for a while. */
+  'PIN_LOCKED',
+  /** The tap cannot be recorded as sent: too old, or its client id was already used for another tap. */
+  'TAP_REJECTED',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -72,6 +72,15 @@ export function createLedgerRepository(db: Db) {
     intend(clientId: string, write: { checkinId: number | null; fromTime: string | null; toTime: string | null }) {
       intend.run(write.checkinId, write.fromTime, write.toTime, new Date().toISOString(), clientId);
     },
+    /** Spends a PIN proof on this tap's charge; false when another tap already spent it. */
+    spendIdentityToken(tokenHash: string, clientId: string): boolean {
+      db.prepare('INSERT INTO spent_identity_tokens (TokenHash, ClientId, SpentAt) VALUES (?, ?, ?) ON CONFLICT (TokenHash) DO NOTHING').run(
+        tokenHash,
+        clientId,
+        new Date().toISOString(),
+      );
+      return db.prepare('SELECT ClientId FROM spent_identity_tokens WHERE TokenHash = ?').pluck().get(tokenHash) === clientId;
+    },
     /** After a failed attempt: the next one may take the claim over at once (and reconciles first). */
     markStale: (clientId: string) => touch.run(new Date(0).toISOString(), clientId),
     /** Forgets a claim whose upstream call certainly did not happen, so a retry starts clean. */

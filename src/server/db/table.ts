@@ -132,6 +132,20 @@ export function newUniqueId(): string {
   return crypto.randomUUID();
 }
 
+/** The next id of a table: above every id it ever handed out, even ones since deleted. */
+function nextId(db: Db, table: string): number {
+  const highest = `(SELECT COALESCE(MAX(Id), 0) + 1 FROM "${table}")`;
+  return Number(
+    prepareCached(
+      db,
+      `INSERT INTO id_sequences (name, last) VALUES (?, ${highest})
+       ON CONFLICT (name) DO UPDATE SET last = MAX(id_sequences.last + 1, ${highest}) RETURNING last`,
+    )
+      .pluck()
+      .get(table),
+  );
+}
+
 /** Inserts the writable fields present in `input` plus bookkeeping; returns the new id. */
 export function insertRow(
   db: Db,
@@ -142,7 +156,14 @@ export function insertRow(
   extra: Record<string, SqlValue> = {},
 ): number {
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const values: Record<string, SqlValue> = { UniqueId: newUniqueId(), CreatedOn: now, UpdatedOn: now, UpdatedBy: actor, ...extra };
+  const values: Record<string, SqlValue> = {
+    Id: nextId(db, spec.table),
+    UniqueId: newUniqueId(),
+    CreatedOn: now,
+    UpdatedOn: now,
+    UpdatedBy: actor,
+    ...extra,
+  };
   for (const f of spec.fields) {
     if (f.readOnly || !(f.wire in input) || input[f.wire] === undefined || f.column in extra) continue;
     if (input[f.wire] === null) continue;

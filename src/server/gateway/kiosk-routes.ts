@@ -154,7 +154,10 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
         attempt.retryAfterSeconds,
       );
     }
-    const match = await deps.findMember(body.method, body.value, device.BusinessId);
+    const match = await deps.findMember(body.method, body.value, device.BusinessId).catch(async (error: unknown) => {
+      await attempt.succeed(); // Nexudus did not answer: this try was not a guess
+      throw error;
+    });
     if (!match) {
       await attempt.fail();
       return sendKioskError(

@@ -1,7 +1,7 @@
 import { CoworkerRecordSchema, type CoworkerRecord } from '../../contract/nexudus-coworkers';
 import type { Device } from '../db/devices-repository';
 import type { GuardKey } from '../lib/guard';
-import type { UpstreamClient } from './upstream-client';
+import { UpstreamRefused, type UpstreamClient } from './upstream-client';
 import { linkedTo } from '../../domain/nexudus-records';
 
 export type SecretKind = 'pin' | 'card';
@@ -14,9 +14,15 @@ export type SecretKind = 'pin' | 'card';
 export function createMemberLookup(upstream: UpstreamClient) {
   return async (kind: SecretKind, value: string, businessId: number): Promise<CoworkerRecord | undefined> => {
     const field = kind === 'pin' ? 'Coworker_AccessPincode' : 'Coworker_AccessCardId';
-    const matches = (await upstream.firstPage('/api/spaces/coworkers', CoworkerRecordSchema, { [field]: value })).filter(
-      (c) => linkedTo(c, businessId) && c.Active && !c.Archived,
-    );
+    let found: CoworkerRecord[];
+    try {
+      found = await upstream.firstPage('/api/spaces/coworkers', CoworkerRecordSchema, { [field]: value });
+    } catch (error) {
+      // Nexudus refusing the value (too long, not a PIN) means nobody has it.
+      if (error instanceof UpstreamRefused) return undefined;
+      throw error;
+    }
+    const matches = found.filter((c) => linkedTo(c, businessId) && c.Active && !c.Archived);
     return matches.length === 1 ? matches[0] : undefined;
   };
 }

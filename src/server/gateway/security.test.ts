@@ -309,3 +309,84 @@ describe('finding 8: hostile input gets a 4xx', () => {
     expect(res?.statusCode).toBe(415);
   });
 });
+
+describe('a stranger with the tablet’s token (review findings)', () => {
+  it('refuses a client id resent with another member, action or time, so a billed visit cannot be undone through it', async () => {
+    const { a, client, tablet, amelie } = await network();
+    const first = tapFor(amelie, { tappedAt: new Date(Date.now() - 3 * 3600_000).toISOString() });
+    expect(SubmitResultSchema.parse((await client.call('POST', '/checkins', tablet, first)).json()).status).toBe('checked-in');
+    const before = a.db.prepare('SELECT Id, ToTime FROM checkins').all();
+    for (const changed of [{ action: 'out' as const }, { coworkerId: 999_999 }, { tappedAt: new Date().toISOString() }]) {
+      const res = SubmitResultSchema.parse((await client.call('POST', '/checkins', tablet, { ...first, ...changed })).json());
+      expect(res).toMatchObject({ status: 'refused', code: 'TAP_REJECTED' });
+    }
+    expect(a.db.prepare('SELECT Id, ToTime FROM checkins').all()).toEqual(before);
+  });
+
+  it('never undoes a check-in that has changed since the tap, and never reuses a deleted check-in’s id', async () => {
+    const { a, client, tablet, amelie } = await network();
+    const tap = tapFor(amelie);
+    const made = SubmitResultSchema.parse((await client.call('POST', '/checkins', tablet, tap)).json());
+    const id = made.status === 'checked-in' ? made.checkinId : 0;
+    // Staff close it at the desk; the undo must not delete the closed visit.
+    a.db.prepare('UPDATE checkins SET ToTime = ? WHERE Id = ?').run(new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), id);
+    expect((await client.call('POST', `/checkins/${tap.clientId}/undo`, tablet)).statusCode).toBe(404);
+    expect(a.db.prepare('SELECT COUNT(*) FROM checkins').pluck().get()).toBe(1);
+    expect((await a.request('DELETE', `/api/spaces/checkins/${id}`)).status).toBe(200);
+    const next = SubmitResultSchema.parse((await client.call('POST', '/checkins', tablet, tapFor(amelie))).json());
+    expect(next.status === 'checked-in' && next.checkinId).toBeGreaterThan(id);
+  });
+
+  it('refuses taps dated more than four days back, however the tablet’s clock is set', async () => {
+    const { a, client, tablet, amelie } = await network();
+    const old = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    const skewed = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    for (const tap of [tapFor(amelie, { tappedAt: old }), tapFor(amelie, { deviceNow: skewed })]) {
+      expect(SubmitResultSchema.parse((await client.call('POST', '/checkins', tablet, tap)).json())).toMatchObject({
+        code: 'TAP_REJECTED',
+      });
+    }
+    expect(a.db.prepare('SELECT COUNT(*) FROM checkins').pluck().get()).toBe(0);
+  });
+
+  it('lets one PIN proof agree to one charge, at the time it was given', async () => {
+    const { a, client } = await network();
+    const berlin = await a.business({ Name: 'Berlin', TimeZone: 'Europe/Berlin', CurrencyCode: 'EUR', KioskPinBeforeCharge: true });
+    await a.timePass({ BusinessId: berlin, Name: 'PAYG Day', Price: 18, UseAsPayAsYouGoForContacts: true });
+    const ana = await a.coworker({ FullName: 'Ana', InvoicingBusinessId: berlin, AccessPincode: '77889' });
+    const tablet = await client.pair(berlin, 'Berlin desk');
+    const { identityToken } = (await client.call('POST', '/identify', tablet, { method: 'pin', value: '77889' })).json() as {
+      identityToken: string;
+    };
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const backdated = tapFor(ana, { acceptedCharge: true, identityToken, tappedAt: yesterday });
+    expect(SubmitResultSchema.parse((await client.call('POST', '/checkins', tablet, backdated)).json())).toMatchObject({
+      code: 'PIN_REQUIRED',
+    });
+    const now = tapFor(ana, { acceptedCharge: true, identityToken });
+    expect(SubmitResultSchema.parse((await client.call('POST', '/checkins', tablet, now)).json()).status).toBe('checked-in');
+    // Checked out, then a second charge with the same proof needs the PIN again.
+    await client.call('POST', '/checkins', tablet, tapFor(ana, { action: 'out' }));
+    const again = tapFor(ana, { acceptedCharge: true, identityToken });
+    expect(SubmitResultSchema.parse((await client.call('POST', '/checkins', tablet, again)).json())).toMatchObject({
+      code: 'PIN_REQUIRED',
+    });
+  });
+
+  it('says a charge PIN is locked rather than wrong, and answers a value Nexudus refuses as "not found"', async () => {
+    const { a, client } = await network();
+    const berlin = await a.business({ Name: 'Berlin', TimeZone: 'Europe/Berlin', CurrencyCode: 'EUR', KioskPinBeforeCharge: true });
+    await a.timePass({ BusinessId: berlin, Name: 'PAYG Day', Price: 18, UseAsPayAsYouGoForContacts: true });
+    const ana = await a.coworker({ FullName: 'Ana', InvoicingBusinessId: berlin, AccessPincode: '77889' });
+    const tablet = await client.pair(berlin, 'Berlin desk');
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const res = SubmitResultSchema.parse(
+        (await client.call('POST', '/checkins', tablet, tapFor(ana, { acceptedCharge: true, pin: String(60000 + i) }))).json(),
+      );
+      codes.push(res.status === 'refused' ? res.code : res.status);
+    }
+    expect(codes.at(-1)).toBe('PIN_LOCKED');
+    expect((await client.call('POST', '/identify', tablet, { method: 'card', value: '😀'.repeat(33) })).statusCode).toBeLessThan(500);
+  });
+});

@@ -24,6 +24,12 @@ import type { UpstreamClient } from './upstream-client';
 
 export { correctedTiming, SKEW_FLAG_SECONDS } from './tap-timing';
 
+/**
+ * The oldest tap the gateway records: a tablet that was off over a long weekend still sends its
+ * taps, but nobody can date a visit (and its charge) further back. Older taps are refused, kept on
+ * the tablet and shown to staff.
+ */
+export const MAX_TAP_AGE_MS = 96 * 3600_000;
 /** A claim left `processing` longer than this was abandoned (a crash or timeout) and may be taken over. */
 const STALE_CLAIM_MS = 30_000;
 
@@ -59,7 +65,7 @@ export interface SubmissionDeps {
 export function createSubmissionService(deps: SubmissionDeps) {
   const { upstream, facts, ledger } = deps;
   const writes = createNexudusWrites(upstream, ledger);
-  const consentRefusal = createChargeConsent(deps);
+  const consentRefusal = createChargeConsent({ ...deps, ledger });
 
   const refused = (input: SubmitCheckin, code: RefusalCode, message: string, eligibility: Eligibility | null = null): SubmitResult => ({
     status: 'refused',
@@ -158,14 +164,28 @@ export function createSubmissionService(deps: SubmissionDeps) {
       if (entry.UndoneAt) return { status: 'undone', clientId };
       if (now.getTime() - Date.parse(entry.ReceivedAt) > UNDO_WINDOW_SECONDS * 1000)
         throw new UndoRefused('It is too late to undo this check-in here; please see the front desk.');
+      // Only the very check-in this tap made, still open: never a record that has changed since.
+      const record = await writes.readBack(entry.CheckinId);
+      const made = entry.IntentFromTime ?? entry.EffectiveAt;
+      if (
+        !record ||
+        record.ToTime !== null ||
+        record.CoworkerId !== entry.CoworkerId ||
+        record.BusinessId !== entry.BusinessId ||
+        Date.parse(record.FromTime) !== Date.parse(made)
+      ) {
+        throw new UndoRefused('This check-in has changed since; please see the front desk.');
+      }
       await upstream.remove('/api/spaces/checkins', entry.CheckinId);
       ledger.markUndone(clientId);
       return { status: 'undone', clientId };
     },
 
     async submit(input: SubmitCheckin, device: Device, now: Date = new Date()): Promise<SubmitResult> {
-      // A tap is this tablet's: another tablet cannot reuse its client id to read or replay it.
       const timing = correctedTiming(input, now);
+      if (now.getTime() - timing.effectiveAt.getTime() > MAX_TAP_AGE_MS) {
+        return refused(input, 'TAP_REJECTED', 'This tap is more than four days old; staff can record the visit in Nexudus.');
+      }
       const claim = ledger.claim({
         clientId: input.clientId,
         deviceId: device.Id,
@@ -180,7 +200,12 @@ export function createSubmissionService(deps: SubmissionDeps) {
       });
       if (!claim.claimed) {
         const existing = claim.existing;
+        // A tap is this tablet's, and a client id names one tap: the same id with another member,
+        // action or tap time is refused, never run (it would act on the first tap's record).
         if (existing.DeviceId !== device.Id) throw new MemberNotFound('This tap belongs to another tablet.');
+        if (existing.CoworkerId !== input.coworkerId || existing.Action !== input.action || existing.TappedAt !== input.tappedAt) {
+          return refused(input, 'TAP_REJECTED', 'This client id was already used for another tap.');
+        }
         const stored = ledger.result(existing);
         if (stored) return stored.status === 'queued' ? stored : { ...stored, duplicate: true };
         const age = now.getTime() - Date.parse(existing.UpdatedAt);
