@@ -240,6 +240,22 @@ export const UpstreamStatusSchema = z.object({
 });
 export type UpstreamStatus = z.infer<typeof UpstreamStatusSchema>;
 
+/** How far the gateway's mirror of one location has got (admin page). */
+export const MirrorSyncStateSchema = z.object({
+  businessId: id,
+  name: z.string(),
+  /** The last full listing, and the last sync of any kind. */
+  fullAt: z.nullable(instant),
+  syncedAt: z.nullable(instant),
+  /** Customers of the location in the mirror. */
+  records: z.int(),
+  /** Why the last sync failed (a list longer than Tapdesk reads is one), until one succeeds. */
+  lastError: z.nullable(z.string()),
+  lastErrorAt: z.nullable(instant),
+});
+export type MirrorSyncState = z.infer<typeof MirrorSyncStateSchema>;
+export const SyncRequestSchema = z.object({ businessId: id });
+
 /** The staff PIN was right: what staff at this tablet should know. */
 export const StaffCheckResultSchema = z.object({ lockouts: z.array(LockoutSchema), upstream: UpstreamStatusSchema });
 export type StaffCheckResult = z.infer<typeof StaffCheckResultSchema>;

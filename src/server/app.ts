@@ -37,6 +37,8 @@ export interface AppOptions {
   embeddedLimits?: boolean | LimitRules;
   /** The gateway's budget for requests to a real Nexudus: the published limits by default, `false` for none. */
   upstreamBudget?: BudgetConfig | false;
+  /** How often each paired location's mirror syncs (default 60 s; SYNC_INTERVAL_SECONDS). */
+  syncIntervalMs?: number;
   /** HTTPS for tablets on the LAN (TLS_CERT / TLS_KEY, PEM). */
   https?: { cert: string | Buffer; key: string | Buffer };
   /** Where log lines go (tests read them); standard output by default. */
@@ -135,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     guard,
     embedded,
+    syncIntervalMs: options.syncIntervalMs,
     upstream: createUpstreamClient(transport, () => credentials, { budget }),
   });
 

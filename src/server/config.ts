@@ -37,6 +37,7 @@ export const ConfigSchema = z.object({
   NEXUDUS_PASSWORD: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(false),
+  SYNC_INTERVAL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(5).max(3600).default(60),
   UPSTREAM_BUDGET: z.enum(['published', 'off'], { error: 'must be "published" or "off"' }).default('published'),
   EMBEDDED_LIMITS: z.enum(['off', 'published'], { error: 'must be "off" or "published"' }).default('off'),
   TLS_CERT: z.string().min(1).optional(),

@@ -46,6 +46,7 @@ async function main() {
     trustProxy: config.TRUST_PROXY,
     embeddedLimits: config.EMBEDDED_LIMITS === 'published',
     upstreamBudget: config.UPSTREAM_BUDGET === 'off' ? false : undefined,
+    syncIntervalMs: config.SYNC_INTERVAL_SECONDS * 1000,
     https,
   });
   let closing = false;

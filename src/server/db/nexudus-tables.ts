@@ -1,11 +1,11 @@
-import { field, readOnly, secret, type FieldSpec, type TableSpec } from './table';
+import { field, readOnly, secret, serverKept, type FieldSpec, type TableSpec } from './table';
 
 const base = (): FieldSpec[] => [
   field('Id', 'int'),
-  readOnly('UniqueId'),
-  readOnly('CreatedOn', 'instant'),
-  readOnly('UpdatedOn', 'instant'),
-  readOnly('UpdatedBy'),
+  serverKept('UniqueId'),
+  serverKept('CreatedOn', 'instant'),
+  serverKept('UpdatedOn', 'instant'),
+  serverKept('UpdatedBy'),
 ];
 
 export const businessesTable: TableSpec = {

@@ -16,6 +16,8 @@ export interface FieldSpec {
   readOnly?: boolean;
   /** A code someone could guess (a visitor code): matched exactly only, never sorted or ranged, misses counted. */
   guessable?: boolean;
+  /** Read-only but a column of the table itself (set by the server, e.g. UpdatedOn), not of a join. */
+  stored?: boolean;
 }
 
 export interface TableSpec {
@@ -34,6 +36,8 @@ export const field = (wire: string, kind: FieldKind = 'text', column = wire): Fi
  */
 export const secret = (wire: string): FieldSpec => ({ wire, column: wire, kind: 'secret' });
 export const readOnly = (wire: string, kind: FieldKind = 'text', column = wire): FieldSpec => ({ wire, column, kind, readOnly: true });
+/** Read-only to clients, kept by the server in the table itself (UniqueId, CreatedOn, UpdatedOn, UpdatedBy). */
+export const serverKept = (wire: string, kind: FieldKind = 'text'): FieldSpec => ({ ...readOnly(wire, kind), stored: true });
 
 export type SqlValue = string | number | null;
 export interface Condition {
@@ -55,7 +59,7 @@ export interface ListResult {
 }
 
 export function qualified(spec: TableSpec, f: FieldSpec): string {
-  return f.readOnly && !f.guessable ? `"${f.column}"` : `t."${f.column}"`;
+  return f.readOnly && !f.guessable && !f.stored ? `"${f.column}"` : `t."${f.column}"`;
 }
 
 /** PINs, cards and codes: exact match only, and a match that finds nobody is a counted guess. */
@@ -108,6 +112,11 @@ export function listRows(db: Db, spec: TableSpec, query: ListQuery): ListResult 
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   for (const c of query.where) {
+    if (c.field.kind === 'ids') {
+      clauses.push(`EXISTS (SELECT 1 FROM json_each(${qualified(spec, c.field)}) WHERE value = ?)`);
+      params.push(c.value);
+      continue;
+    }
     clauses.push(`${qualified(spec, c.field)} ${c.op} ?`);
     // A secret is only ever compared as its digest, for equality (parseListQuery allows no other use).
     params.push(c.field.kind === 'secret' ? secretDigest(db, String(c.value)) : c.value);

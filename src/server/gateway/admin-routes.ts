@@ -4,7 +4,9 @@ import {
   ClearLockoutSchema,
   PairingCodeRequestSchema,
   StaffSignInSchema,
+  SyncRequestSchema,
   type AdminDevice,
+  type MirrorSyncState,
   type UpstreamStatus,
 } from '../../contract/kiosk-api';
 import { TAPDESK_ADMIN_ROLE } from '../../contract/nexudus-users';
@@ -15,6 +17,7 @@ import { passwordGuessKeys, type Guard } from '../lib/guard';
 import { parseId } from '../lib/ids';
 import { parseKioskBody, sendKioskError } from './kiosk-errors';
 import type { MemberFactsReader } from './member-facts';
+import type { MirrorSync } from './mirror-sync';
 import type { UpstreamClient } from './upstream-client';
 
 const RevokeSchema = z.object({ confirm: z.boolean().default(false) });
@@ -30,6 +33,8 @@ const ACCESS = {
   'GET /lockouts': STAFF,
   'POST /lockouts/clear': STAFF,
   'GET /upstream': STAFF,
+  'GET /sync': STAFF,
+  'POST /sync': STAFF,
 };
 
 /** What Nexudus says about a staff account: only a full administrator or a Tapdesk-Admin may use the admin page. */
@@ -48,6 +53,7 @@ export async function adminRoutes(
     facts: MemberFactsReader;
     guard: Guard;
     upstreamStatus: () => UpstreamStatus;
+    sync: MirrorSync;
   },
 ) {
   const { devices, upstream, facts, guard } = deps;
@@ -132,6 +138,36 @@ export async function adminRoutes(
   app.get('/lockouts', async () => guard.lockouts());
 
   app.get('/upstream', async () => deps.upstreamStatus());
+
+  const syncStates = (): MirrorSyncState[] => {
+    const names = deps.sync.businesses();
+    return deps.sync.states().flatMap((s) => {
+      if (!s.Scope.startsWith('location:')) return [];
+      const businessId = Number(s.Scope.slice('location:'.length));
+      return [
+        {
+          businessId,
+          name: names.get(businessId)?.Name ?? `Location ${businessId}`,
+          fullAt: s.FullAt,
+          syncedAt: s.SyncedAt,
+          records: s.Records,
+          lastError: s.LastError,
+          lastErrorAt: s.LastErrorAt,
+        },
+      ];
+    });
+  };
+  app.get('/sync', async () => syncStates());
+
+  /** "Sync now" on the admin page: a full listing of one location; a failure is answered and kept in its state. */
+  app.post('/sync', async (request, reply) => {
+    const body = parseKioskBody(reply, SyncRequestSchema, request.body);
+    if (!body) return reply;
+    const ref = await facts.referenceFor(body.businessId);
+    if (!ref.businesses.has(body.businessId)) return sendKioskError(reply, 'NOT_FOUND', 'No such location.');
+    await deps.sync.sync(body.businessId, 'full');
+    return syncStates();
+  });
 
   app.post('/lockouts/clear', async (request, reply) => {
     const body = parseKioskBody(reply, ClearLockoutSchema, request.body);

@@ -1,28 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { Directory, DirectoryEntry } from '../../contract/kiosk-api';
-import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
-import type { MemberFactsReader } from './member-facts';
-import type { UpstreamClient } from './upstream-client';
-import { linkedTo } from '../../domain/nexudus-records';
+import type { MirrorSync } from './mirror-sync';
 import { initials, toLocationInfo } from './location-info';
 
-const DIRECTORY_TTL_MS = 30_000;
-
 /**
- * The member directory of a location: who can be found on its tablet. Never holds PINs or card
- * ids, only whether a member has one. Versioned by a hash of its content, so tablets revalidate
- * with If-None-Match and download it again only when it changed.
+ * The member directory of a location: who can be found on its tablet, read from the gateway's
+ * mirror (never an upstream call per tablet request). Never holds PINs or card ids, only whether a
+ * member has one. Versioned by a hash of its content, so tablets revalidate with If-None-Match.
  */
-export function createDirectoryService(upstream: UpstreamClient, facts: MemberFactsReader) {
-  const cache = new Map<number, { directory: Directory; at: number }>();
+export function createDirectoryService(sync: MirrorSync) {
+  const cache = new Map<number, { directory: Directory; generation: number }>();
 
-  async function build(businessId: number): Promise<Directory> {
-    const ref = await facts.referenceFor(businessId);
-    const business = ref.businesses.get(businessId);
-    if (!business) throw new Error(`business ${businessId} is gone`);
-    const coworkers = await upstream.list('/api/spaces/coworkers', CoworkerRecordSchema);
-    const members: DirectoryEntry[] = coworkers
-      .filter((c) => c.Active && !c.Archived && linkedTo(c, businessId))
+  function build(businessId: number): Directory {
+    const business = sync.businesses().get(businessId);
+    if (!business) throw new Error(`business ${businessId} is not in the mirror`);
+    const members: DirectoryEntry[] = sync
+      .customers(businessId)
+      .filter((c) => c.Active && !c.Archived)
       .map((c) => ({
         id: c.Id,
         displayName: c.FullName,
@@ -32,7 +26,7 @@ export function createDirectoryService(upstream: UpstreamClient, facts: MemberFa
         hasPin: c.HasAccessPincode,
         hasCard: c.HasAccessCardId,
       }))
-      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+      .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id - b.id);
     const location = toLocationInfo(business);
     const version = createHash('sha256').update(JSON.stringify({ location, members })).digest('base64url').slice(0, 22);
     return { location, version, generatedAt: new Date().toISOString(), members };
@@ -40,10 +34,12 @@ export function createDirectoryService(upstream: UpstreamClient, facts: MemberFa
 
   return {
     async forLocation(businessId: number): Promise<Directory> {
+      await sync.ensure(businessId);
       const cached = cache.get(businessId);
-      if (cached && Date.now() - cached.at < DIRECTORY_TTL_MS) return cached.directory;
-      const directory = await build(businessId);
-      cache.set(businessId, { directory, at: Date.now() });
+      if (cached && cached.generation === sync.generation()) return cached.directory;
+      const generation = sync.generation();
+      const directory = build(businessId);
+      cache.set(businessId, { directory, generation });
       return directory;
     },
   };

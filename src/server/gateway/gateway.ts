@@ -3,6 +3,7 @@ import type { KioskErrorCode, UpstreamStatus } from '../../contract/kiosk-api';
 import type { Db } from '../db/database';
 import { createDevicesRepository, type Device } from '../db/devices-repository';
 import { createLedgerRepository } from '../db/ledger-repository';
+import { createMirrorRepository } from '../db/mirror-repository';
 import { createSettingsRepository } from '../db/settings-repository';
 import { mapError } from '../lib/errors';
 import type { Guard } from '../lib/guard';
@@ -13,6 +14,8 @@ import { sendKioskError } from './kiosk-errors';
 import { kioskRoutes } from './kiosk-routes';
 import { createMemberFactsReader } from './member-facts';
 import { createMemberLookup } from './member-lookup';
+import { createMirrorSync } from './mirror-sync';
+import { buildSnapshot } from './snapshot';
 import { createSubmissionService } from './submissions';
 import type { UpstreamClient } from './upstream-client';
 
@@ -45,7 +48,13 @@ const CODE_FOR_STATUS: Record<number, KioskErrorCode> = {
 };
 
 /** The kiosk gateway, mounted at /kiosk/v1. JSON bodies only. */
-export async function gateway(app: FastifyInstance, options: { db: Db; upstream: UpstreamClient; guard: Guard; embedded: boolean }) {
+/** How often each paired location's mirror is synced with Nexudus. */
+export const SYNC_INTERVAL_MS = 60_000;
+
+export async function gateway(
+  app: FastifyInstance,
+  options: { db: Db; upstream: UpstreamClient; guard: Guard; embedded: boolean; syncIntervalMs?: number },
+) {
   const { db, upstream, guard } = options;
   const upstreamStatus = (): UpstreamStatus => ({
     mode: options.embedded ? 'embedded' : 'nexudus',
@@ -56,7 +65,18 @@ export async function gateway(app: FastifyInstance, options: { db: Db; upstream:
   const facts = createMemberFactsReader(upstream);
   const identity = createIdentitySigner(createSettingsRepository(db).secret('identity-token-key'));
   const findMember = createMemberLookup(upstream);
-  const submissions = createSubmissionService({ upstream, facts, ledger: createLedgerRepository(db), identity, guard, findMember });
+  const mirror = createMirrorRepository(db);
+  const sync = createMirrorSync(upstream, mirror);
+  const submissions = createSubmissionService({
+    upstream,
+    facts,
+    ledger: createLedgerRepository(db),
+    identity,
+    guard,
+    findMember,
+    // After a write the mirror re-reads that member, so snapshots show the tap (not awaited by the tap's answer).
+    afterWrite: (businessId, coworkerId) => void sync.refreshMember(businessId, coworkerId).catch(() => undefined),
+  });
 
   // Content-type parsers are per context: here only JSON is read (a form body answers 415).
   app.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
@@ -96,7 +116,32 @@ export async function gateway(app: FastifyInstance, options: { db: Db; upstream:
     return sendKioskError(reply, code, message, mapped.retryAfterSeconds, mapped.status);
   });
 
-  const directory = createDirectoryService(upstream, facts);
-  await app.register(kioskRoutes, { devices, upstream, facts, directory, submissions, identity, guard, findMember, upstreamStatus });
-  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard, upstreamStatus });
+  const directory = createDirectoryService(sync);
+  const snapshot = (businessId: number) => buildSnapshot(sync, mirror, businessId, new Date());
+  await app.register(kioskRoutes, {
+    devices,
+    upstream,
+    facts,
+    directory,
+    snapshot,
+    submissions,
+    identity,
+    guard,
+    findMember,
+    upstreamStatus,
+  });
+  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard, upstreamStatus, sync });
+
+  // The schedule: every paired location's mirror is brought up to date every interval.
+  const timer = setInterval(() => {
+    for (const businessId of sync.locations()) {
+      sync
+        .sync(businessId)
+        .catch((error: unknown) =>
+          app.log.warn({ businessId, reason: error instanceof Error ? error.message : String(error) }, 'mirror sync failed'),
+        );
+    }
+  }, options.syncIntervalMs ?? SYNC_INTERVAL_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }

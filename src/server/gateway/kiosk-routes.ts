@@ -11,6 +11,7 @@ import {
   type StaffCheckResult,
   type UpstreamStatus,
 } from '../../contract/kiosk-api';
+import type { Snapshot } from '../../contract/kiosk-snapshot';
 import { CheckinBatchSchema, type CheckinBatchResult } from '../../contract/outbox';
 import type { Device, DevicesRepository } from '../db/devices-repository';
 import { ANONYMOUS, DEVICE, declareAccess } from '../lib/access';
@@ -24,7 +25,6 @@ import type { IdentitySigner } from './identity';
 import { parseKioskBody, sendKioskError } from './kiosk-errors';
 import type { MemberFactsReader } from './member-facts';
 import { deskGuessKeys, type MemberLookup } from './member-lookup';
-import { buildSnapshot } from './snapshot';
 import { MemberNotFound, SubmissionInProgress, UndoRefused, type SubmissionService } from './submissions';
 import { UpstreamUnavailable, type UpstreamClient } from './upstream-client';
 import { toLocationInfo } from './location-info';
@@ -34,6 +34,7 @@ export interface KioskRouteDeps {
   upstream: UpstreamClient;
   facts: MemberFactsReader;
   directory: DirectoryService;
+  snapshot: (businessId: number) => Promise<Snapshot>;
   submissions: SubmissionService;
   identity: IdentitySigner;
   guard: Guard;
@@ -139,7 +140,7 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
     return directory;
   });
 
-  app.get('/snapshot', async (request) => buildSnapshot(deps.upstream, facts, deviceOf(request).BusinessId, new Date()));
+  app.get('/snapshot', async (request) => deps.snapshot(deviceOf(request).BusinessId));
 
   app.post('/identify', async (request, reply) => {
     const device = deviceOf(request);

@@ -1,48 +1,50 @@
 import type { Snapshot } from '../../contract/kiosk-snapshot';
-import { CheckinRecordSchema } from '../../contract/nexudus-checkins';
-import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
-import { CoworkerTimePassRecordSchema } from '../../contract/nexudus-passes';
+import { TimePassRecordSchema, TimeSlotRecordSchema } from '../../contract/nexudus-passes';
+import { dayAt } from '../../domain/check-in-day';
 import { locationChain } from '../../domain/coverage';
-import { dayAt, dayStart } from '../../domain/check-in-day';
-import { toNexudusInstant } from '../../contract/nexudus-fields';
-import type { MemberFactsReader } from './member-facts';
-import type { UpstreamClient } from './upstream-client';
-import { heldPassFields, linkedTo, paygChargedOn, toCustomer } from '../../domain/nexudus-records';
+import { heldPassFields, paygChargedOn, toCustomer, toLocation, toProduct } from '../../domain/nexudus-records';
+import type { MirrorRepository } from '../db/mirror-repository';
+import type { MirrorSync } from './mirror-sync';
 
 /**
- * Everything a tablet needs to decide offline for its location's members, in three list calls:
- * the members, all their passes, and today's check-ins at the location.
+ * Everything a tablet needs to decide offline for its location's members, from the gateway's
+ * mirror: the members, their passes, today's open check-ins, and the network's products.
  */
-export async function buildSnapshot(upstream: UpstreamClient, facts: MemberFactsReader, businessId: number, now: Date): Promise<Snapshot> {
-  const ref = await facts.referenceFor(businessId);
-  const location = ref.locations.get(businessId);
-  if (!location) throw new Error(`business ${businessId} is gone`);
+export async function buildSnapshot(sync: MirrorSync, mirror: MirrorRepository, businessId: number, now: Date): Promise<Snapshot> {
+  await sync.ensure(businessId);
+  const businesses = sync.businesses();
+  const locations = new Map([...businesses.values()].map((b) => [b.Id, toLocation(b)]));
+  const location = locations.get(businessId);
+  if (!location) throw new Error(`business ${businessId} is not in the mirror`);
   const today = dayAt(location, now);
-  const [coworkers, passes, checkins] = await Promise.all([
-    upstream.list('/api/spaces/coworkers', CoworkerRecordSchema),
-    upstream.list('/api/billing/coworkertimepasses', CoworkerTimePassRecordSchema),
-    upstream.list('/api/spaces/checkins', CheckinRecordSchema, {
-      Checkin_Business: businessId,
-      from_Checkin_FromTime: toNexudusInstant(dayStart(location, now)),
-    }),
-  ]);
-  const members = coworkers.filter((c) => c.Active && !c.Archived && linkedTo(c, businessId));
+  const slots = mirror.all('TimePassTimeSlot', TimeSlotRecordSchema);
+  const products = mirror.all('TimePass', TimePassRecordSchema).map((p) => toProduct(p, slots));
+  const members = sync.customers(businessId).filter((c) => c.Active && !c.Archived);
   const ids = new Set(members.map((m) => m.Id));
-  const passesOf = new Map<number, typeof passes>();
-  for (const pass of passes) if (ids.has(pass.CoworkerId)) passesOf.set(pass.CoworkerId, [...(passesOf.get(pass.CoworkerId) ?? []), pass]);
-  const chain = new Set(locationChain(location, ref.locations));
+  const passesOf = new Map<number, ReturnType<MirrorSync['passes']>>();
+  for (const pass of sync.passes())
+    if (ids.has(pass.CoworkerId)) passesOf.set(pass.CoworkerId, [...(passesOf.get(pass.CoworkerId) ?? []), pass]);
+  const open = new Map(
+    sync
+      .checkins(businessId)
+      .filter((c) => c.ToTime === null && c.CoworkerId !== null)
+      .map((c) => [c.CoworkerId, c]),
+  );
+  const chain = new Set(locationChain(location, locations));
   return {
     generatedAt: now.toISOString(),
     locationId: businessId,
-    locations: [...ref.locations.values()].filter((l) => chain.has(l.id)),
-    products: [...ref.products.values()].filter((p) => !p.archived),
+    locations: [...locations.values()].filter((l) => chain.has(l.id)),
+    products: products.filter((p) => !p.archived),
     members: members.map((coworker) => {
       const held = passesOf.get(coworker.Id) ?? [];
-      const open = checkins.find((c) => c.CoworkerId === coworker.Id && c.ToTime === null);
+      const checkin = open.get(coworker.Id);
       return {
         customer: toCustomer(coworker),
         heldPasses: held.map((h) => ({ ...heldPassFields(h), productId: h.TimePassId })),
-        openCheckin: open ? { id: open.Id, businessId, fromTime: open.FromTime, coworkerTimePassGuid: open.CoworkerTimePassGuid } : null,
+        openCheckin: checkin
+          ? { id: checkin.Id, businessId, fromTime: checkin.FromTime, coworkerTimePassGuid: checkin.CoworkerTimePassGuid }
+          : null,
         paygChargedTodayMinor: paygChargedOn(held, location, today),
         chargedDay: today,
       };

@@ -59,6 +59,8 @@ export interface SubmissionDeps {
   identity: IdentitySigner;
   guard: Guard;
   findMember: MemberLookup;
+  /** Called after a check-in or check-out reached Nexudus. */
+  afterWrite?: (businessId: number, coworkerId: number) => void;
 }
 
 /** Check-in and check-out submissions: idempotent by clientId, exactly one upstream write per tap. */
@@ -235,6 +237,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
         const { result, checkinId } =
           input.action === 'in' ? await checkIn(input, device, timing, memberFacts) : await checkOut(input, timing, memberFacts);
         ledger.settle(input.clientId, result, checkinId);
+        if (checkinId !== null) deps.afterWrite?.(device.BusinessId, input.coworkerId);
         return result;
       } catch (error) {
         // The claim stays `processing` but is marked stale, so the next attempt reconciles first.

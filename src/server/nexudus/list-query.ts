@@ -24,8 +24,10 @@ function filterValue(f: FieldSpec, raw: string): SqlValue | undefined {
     }
     case 'secret':
       return raw.length >= 1 && raw.length <= 64 ? raw : undefined;
-    case 'money':
     case 'ids':
+      // `Coworker_Businesses=3`: the records whose list holds that id (Nexudus's legacy filter).
+      return /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+    case 'money':
     case 'time-of-day':
       return undefined;
     default:
@@ -95,6 +97,10 @@ export function parseListQuery(spec: TableSpec, query: Record<string, unknown>):
     if (!f) continue;
     const raw = text(name);
     if (raw === undefined) continue;
+    if (f.kind === 'ids' && op !== '=') {
+      bad(name, raw, 'a list field is matched by one id it holds, not by a range');
+      continue;
+    }
     if (isGuessable(f) && op !== '=') {
       // Never echo what was sent for a secret.
       bad(name, null, 'a secret field matches only exactly');

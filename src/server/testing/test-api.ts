@@ -41,7 +41,7 @@ export async function tokenFor(app: FastifyInstance, email: string, password: st
 
 /** The real app on in-memory SQLite with one administrator signed in; requests go through HTTP handling via inject. */
 export async function createTestApi(
-  options: { clock?: () => Date; dbPath?: string } & Pick<AppOptions, 'staticDir' | 'trustProxy' | 'logStream' | 'logLevel'> = {},
+  options: { clock?: () => Date; dbPath?: string } & Pick<AppOptions, 'staticDir' | 'trustProxy' | 'logStream' | 'logLevel' | 'syncIntervalMs'> = {},
 ): Promise<TestApi> {
   const db = openDatabase(options.dbPath ?? ':memory:');
   const users = createUsersRepository(db);
@@ -53,6 +53,7 @@ export async function createTestApi(
     staticDir: options.staticDir,
     trustProxy: options.trustProxy,
     logStream: options.logStream,
+    syncIntervalMs: options.syncIntervalMs,
   });
   const token = await tokenFor(app, ADMIN.email, ADMIN.password);
 
