@@ -206,6 +206,24 @@ export const en = {
     usedOf: (used: string, points: string) => `${used} of ${points}`,
     pausedFor: (seconds: number) => `Paused for ${seconds} s`,
     throttledTimes: (n: number) => `Throttled ${n} time${n === 1 ? '' : 's'}`,
+    syncTitle: 'Member lists from Nexudus',
+    noSyncs: 'No location synced yet — pair a tablet first.',
+    members: 'Members',
+    lastSynced: 'Last synced',
+    lastFullSync: 'Last full sync',
+    syncStatus: 'Status',
+    upToDate: 'Up to date',
+    notSyncedYet: 'Not synced yet',
+    syncFailed: 'Sync failed',
+    /** When the last sync failed (the server keeps the latest failure, not the first). */
+    failedAt: (time: string) => `Failed at ${time}`,
+    syncNow: 'Sync now',
+    syncNowFor: (location: string) => `Sync now: ${location}`,
+    syncing: 'Syncing…',
+    syncingFor: (location: string) => `Syncing…: ${location}`,
+    /** Announced to screen readers while a sync runs and when it has finished. */
+    syncingLocation: (location: string) => `Syncing ${location}…`,
+    syncedLocation: (location: string, n: number, formatted: string) => `${location} synced: ${formatted} member${n === 1 ? '' : 's'}.`,
   },
 };
 

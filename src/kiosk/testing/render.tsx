@@ -4,16 +4,20 @@ import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import {
   LockoutSchema,
+  MirrorSyncStateSchema,
   UpstreamStatusSchema,
   type Lockout,
   type MemberStatus,
+  type MirrorSyncState,
   type PaygOffer,
   type UpstreamStatus,
 } from '../../contract/kiosk-api';
 import { I18nProvider } from '../lib/i18n';
 import type { Language } from '../lib/messages';
 
-type Handler = (path: string, init: RequestInit | undefined) => { status: number; body: unknown };
+type Answer = { status: number; body: unknown };
+/** A promise holds the answer back, so a test can see what the screen shows while it waits. */
+type Handler = (path: string, init: RequestInit | undefined) => Answer | Promise<Answer>;
 
 /**
  * Renders a screen with the app's providers. The network is a function from path to answer, so a
@@ -26,7 +30,10 @@ export function renderScreen(ui: ReactElement, options: { handler?: Handler; lan
     vi.fn(async (input: string, init?: RequestInit) => {
       const path = String(input).replace('/kiosk/v1', '');
       calls.push({ path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-      const answer = options.handler?.(path, init) ?? { status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'down' } } };
+      const answer = (await options.handler?.(path, init)) ?? {
+        status: 503,
+        body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'down' } },
+      };
       return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
         status: answer.status,
         headers: { 'content-type': 'application/json' },
@@ -103,6 +110,20 @@ export function buildUpstreamStatus(overrides: Partial<UpstreamStatus> = {}): Up
       pausedForSeconds: 0,
       throttledCount: 0,
     },
+    ...overrides,
+  });
+}
+
+/** The gateway's mirror of London Shoreditch: 1,234 members, listed in full at 06:00 UTC, synced again at 13:57 UTC. */
+export function buildSyncState(overrides: Partial<MirrorSyncState> = {}): MirrorSyncState {
+  return MirrorSyncStateSchema.parse({
+    businessId: 2,
+    name: 'London Shoreditch',
+    fullAt: '2026-11-23T06:00:00.000Z',
+    syncedAt: '2026-11-23T13:57:00.000Z',
+    records: 1_234,
+    lastError: null,
+    lastErrorAt: null,
     ...overrides,
   });
 }

@@ -2,6 +2,7 @@ import type { UpstreamStatus } from '../../contract/kiosk-api';
 import { until } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { Notice } from './screen';
+import { StatusIcon, type StatusShape } from './status-icon';
 
 type State = UpstreamStatus['state'];
 
@@ -12,37 +13,14 @@ const NOTICE_TONE: Partial<Record<State, 'warn' | 'error'>> = {
   throttled: 'warn',
 };
 
-/** A shape per kind of state, so it never rests on colour: a tick, a dashed ring, a warning triangle. */
-function StateIcon({ state }: { state: State }) {
-  const shape =
-    state === 'ok' ? (
-      <>
-        <circle cx="12" cy="12" r="10" />
-        <path d="m7 12.5 3.5 3.5L17 9" />
-      </>
-    ) : state === 'unknown' ? (
-      <circle cx="12" cy="12" r="10" strokeDasharray="4 3" />
-    ) : (
-      <>
-        <path d="M12 2.5 22 21H2z" />
-        <path d="M12 9v5.5M12 17.5v.5" />
-      </>
-    );
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className="size-7 shrink-0"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {shape}
-    </svg>
-  );
-}
+/** A tick when signed in, a dashed ring before the first answer, a warning triangle otherwise. */
+const SHAPE: Record<State, StatusShape> = {
+  ok: 'tick',
+  unknown: 'ring',
+  'signed-out': 'warning',
+  unreachable: 'warning',
+  throttled: 'warning',
+};
 
 /**
  * How the server's connection to Nexudus is doing, in words: the state, since when, and (when staff
@@ -55,7 +33,7 @@ export function UpstreamSummary({ status, timeZone }: { status: UpstreamStatus; 
   const since = t.upstream.since(until(status.since, new Date(), locale, { timeZone, showZone: timeZone === undefined }));
   const label = (
     <p className="flex items-center gap-3 text-xl font-bold">
-      <StateIcon state={status.state} />
+      <StatusIcon shape={SHAPE[status.state]} />
       <span>{words}</span>
     </p>
   );

@@ -16,22 +16,25 @@ export type SyncState = z.infer<typeof StateRow>;
 export interface MirroredRecord {
   Id: number;
   UpdatedOn?: string | null;
+  /** Passes and check-ins are indexed by their customer. */
+  CoworkerId?: number | null;
 }
 
 /** The gateway's copy of Nexudus records (as Nexudus sent them), and how far each sync has got. */
 export function createMirrorRepository(db: Db) {
   const upsert = db.prepare(
-    `INSERT INTO mirror_records (Entity, Id, UpdatedOn, Record) VALUES (?, ?, ?, ?)
-     ON CONFLICT (Entity, Id) DO UPDATE SET UpdatedOn = excluded.UpdatedOn, Record = excluded.Record`,
+    `INSERT INTO mirror_records (Entity, Id, UpdatedOn, Record, Owner) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (Entity, Id) DO UPDATE SET UpdatedOn = excluded.UpdatedOn, Record = excluded.Record, Owner = excluded.Owner`,
   );
   const remove = db.prepare('DELETE FROM mirror_records WHERE Entity = ? AND Id = ?');
   const all = db.prepare('SELECT Record FROM mirror_records WHERE Entity = ?').pluck();
   const one = db.prepare('SELECT Record FROM mirror_records WHERE Entity = ? AND Id = ?').pluck();
   const ids = db.prepare('SELECT Id FROM mirror_records WHERE Entity = ?').pluck();
+  const owned = db.prepare('SELECT Record FROM mirror_records WHERE Entity = ? AND Owner = ?').pluck();
   const state = db.prepare('SELECT * FROM mirror_sync WHERE Scope = ?');
 
   const applyAll = db.transaction((entity: MirrorEntity, records: readonly MirroredRecord[], gone: readonly number[]) => {
-    for (const r of records) upsert.run(entity, r.Id, r.UpdatedOn ?? null, JSON.stringify(r));
+    for (const r of records) upsert.run(entity, r.Id, r.UpdatedOn ?? null, JSON.stringify(r), r.CoworkerId ?? null);
     for (const id of gone) remove.run(entity, id);
   });
 
@@ -42,6 +45,10 @@ export function createMirrorRepository(db: Db) {
     },
     all<T>(entity: MirrorEntity, schema: z.ZodType<T>): T[] {
       return all.all(entity).map((json) => schema.parse(JSON.parse(String(json))));
+    },
+    /** A customer's passes or check-ins. */
+    ownedBy<T>(entity: MirrorEntity, coworkerId: number, schema: z.ZodType<T>): T[] {
+      return owned.all(entity, coworkerId).map((json) => schema.parse(JSON.parse(String(json))));
     },
     get<T>(entity: MirrorEntity, id: number, schema: z.ZodType<T>): T | undefined {
       const json = one.get(entity, id);

@@ -11,6 +11,8 @@ import { tapFor } from '../testing/kiosk-client';
 import { createIdentitySigner } from './identity';
 import { createMemberFactsReader } from './member-facts';
 import { createMemberLookup } from './member-lookup';
+import { createMirrorRepository } from '../db/mirror-repository';
+import { createMirrorSync } from './mirror-sync';
 import { createSubmissionService } from './submissions';
 import { createUpstreamClient, injectTransport, type Transport } from './upstream-client';
 
@@ -46,9 +48,11 @@ async function gatewayWith(
     return res;
   };
   const upstream = createUpstreamClient(transport, () => ({ username: 'recovery@tapdesk.internal', password: 'recovery-password' }));
+  const sync = createMirrorSync(upstream, createMirrorRepository(api.db));
   return createSubmissionService({
     upstream,
-    facts: createMemberFactsReader(upstream),
+    facts: createMemberFactsReader(upstream, sync),
+    noteWrite: (records) => sync.noteWrite(records),
     ledger: createLedgerRepository(api.db),
     identity: createIdentitySigner('k'),
     guard: createGuard(api.db),

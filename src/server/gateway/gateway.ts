@@ -62,11 +62,11 @@ export async function gateway(
     budget: upstream.budget(),
   });
   const devices = createDevicesRepository(db);
-  const facts = createMemberFactsReader(upstream);
-  const identity = createIdentitySigner(createSettingsRepository(db).secret('identity-token-key'));
-  const findMember = createMemberLookup(upstream);
   const mirror = createMirrorRepository(db);
   const sync = createMirrorSync(upstream, mirror);
+  const facts = createMemberFactsReader(upstream, sync);
+  const identity = createIdentitySigner(createSettingsRepository(db).secret('identity-token-key'));
+  const findMember = createMemberLookup(upstream);
   const submissions = createSubmissionService({
     upstream,
     facts,
@@ -74,8 +74,7 @@ export async function gateway(
     identity,
     guard,
     findMember,
-    // After a write the mirror re-reads that member, so snapshots show the tap (not awaited by the tap's answer).
-    afterWrite: (businessId, coworkerId) => void sync.refreshMember(businessId, coworkerId).catch(() => undefined),
+    noteWrite: (records) => sync.noteWrite(records),
   });
 
   // Content-type parsers are per context: here only JSON is read (a form body answers 415).

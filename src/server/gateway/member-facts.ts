@@ -1,16 +1,11 @@
-import { CheckinRecordSchema, type CheckinRecord } from '../../contract/nexudus-checkins';
+import type { CheckinRecord } from '../../contract/nexudus-checkins';
 import { BusinessRecordSchema, type BusinessRecord } from '../../contract/nexudus-businesses';
-import { CoworkerRecordSchema } from '../../contract/nexudus-coworkers';
-import {
-  CoworkerTimePassRecordSchema,
-  TimePassRecordSchema,
-  TimeSlotRecordSchema,
-  type CoworkerTimePassRecord,
-} from '../../contract/nexudus-passes';
+import { TimePassRecordSchema, TimeSlotRecordSchema, type CoworkerTimePassRecord } from '../../contract/nexudus-passes';
 import type { CheckinInput } from '../../domain/decide';
 import type { Location, PassProduct } from '../../domain/model';
 import { dayAt, openOnDay } from '../../domain/check-in-day';
 import { linkedTo, paygChargedOn, toCustomer, toHeldPass, toLocation, toOpenCheckin, toProduct } from '../../domain/nexudus-records';
+import type { MirrorSync } from './mirror-sync';
 import type { UpstreamClient } from './upstream-client';
 
 const REFERENCE_TTL_MS = 30_000;
@@ -33,12 +28,29 @@ export interface MemberFacts {
 }
 
 /**
- * Reads the facts src/domain decides on. Businesses, pass products and time slots change rarely
- * and are cached for 30 seconds; a member's passes and check-ins are read fresh every time.
+ * Reads the facts src/domain decides on. A member's facts come from the mirror; the reference
+ * data pairing and the admin page need (any business, even one no tablet is paired to yet) is
+ * read from Nexudus and cached for 30 seconds.
  */
-export function createMemberFactsReader(upstream: UpstreamClient) {
+export function createMemberFactsReader(upstream: UpstreamClient, sync: MirrorSync) {
   let reference: Reference | undefined;
   let loading: Promise<Reference> | undefined;
+  let mirrored: { generation: number; reference: Reference } | undefined;
+
+  /** Businesses and pass products as the mirror holds them, rebuilt only when the mirror changed. */
+  function mirroredReference(): Reference {
+    if (mirrored?.generation === sync.generation()) return mirrored.reference;
+    const businesses = sync.businesses();
+    const slots = sync.slots();
+    const built: Reference = {
+      businesses,
+      locations: new Map([...businesses.values()].map((b) => [b.Id, toLocation(b)])),
+      products: new Map(sync.products().map((p) => [p.Id, toProduct(p, slots)])),
+      loadedAt: Date.now(),
+    };
+    mirrored = { generation: sync.generation(), reference: built };
+    return built;
+  }
 
   async function loadReference(): Promise<Reference> {
     const [businesses, passes, slots] = await Promise.all([
@@ -74,29 +86,28 @@ export function createMemberFactsReader(upstream: UpstreamClient) {
     referenceFor,
     invalidate: () => (reference = undefined),
 
+    /**
+     * A member's facts at a location, from the gateway's mirror (no upstream call per tap): what
+     * Nexudus had at the last sync, plus this gateway's own writes since.
+     */
     async read(businessId: number, coworkerId: number, at: Date): Promise<MemberFacts | undefined> {
-      const ref = await referenceFor(businessId);
+      await sync.ensure(businessId);
+      const ref = mirroredReference();
       const business = ref.businesses.get(businessId);
       const location = ref.locations.get(businessId);
-      if (!business || !location) return undefined;
-      const [coworker, held, checkins] = await Promise.all([
-        upstream.get('/api/spaces/coworkers', coworkerId, CoworkerRecordSchema),
-        upstream.list('/api/billing/coworkertimepasses', CoworkerTimePassRecordSchema, { CoworkerTimePass_Coworker: coworkerId }),
-        upstream.firstPage('/api/spaces/checkins', CheckinRecordSchema, {
-          Checkin_Coworker: coworkerId,
-          Checkin_Business: businessId,
-          orderBy: 'FromTime',
-          dir: -1,
-        }),
-      ]);
+      const coworker = sync.customer(coworkerId);
       // A tablet sees only its own location's members: anyone else is "not found".
-      if (!coworker || !linkedTo(coworker, businessId)) return undefined;
+      if (!business || !location || !coworker || !linkedTo(coworker, businessId)) return undefined;
+      const held = sync.passesOf(coworkerId);
       const heldPasses = held.flatMap((h) => {
         const product = ref.products.get(h.TimePassId);
         return product ? [toHeldPass(h, product)] : [];
       });
-      const openRecord = checkins.find((c) => c.ToTime === null) ?? null;
-      const paygChargedTodayMinor = paygChargedOn(held, location, dayAt(location, at));
+      const openRecord =
+        sync
+          .checkinsOf(coworkerId)
+          .filter((c) => c.BusinessId === businessId && c.ToTime === null)
+          .sort((a, b) => Date.parse(b.FromTime) - Date.parse(a.FromTime))[0] ?? null;
       return {
         business,
         heldRecords: held,
@@ -109,7 +120,7 @@ export function createMemberFactsReader(upstream: UpstreamClient) {
           heldPasses,
           products: [...ref.products.values()],
           openCheckin: openOnDay(openRecord && toOpenCheckin(openRecord), location, at),
-          paygChargedTodayMinor,
+          paygChargedTodayMinor: paygChargedOn(held, location, dayAt(location, at)),
           at,
         },
       };

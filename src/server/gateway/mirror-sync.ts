@@ -171,19 +171,16 @@ export function createMirrorSync(upstream: UpstreamClient, mirror: MirrorReposit
     async ensure(businessId: number): Promise<void> {
       if (!mirror.state(`location:${businessId}`)?.FullAt) await this.sync(businessId, 'full');
     },
-    /** After a write: this member's passes and today's check-ins, so the mirror shows the tap. */
-    async refreshMember(businessId: number, coworkerId: number): Promise<void> {
-      const [passes, checkins] = await Promise.all([
-        upstream.list('/api/billing/coworkertimepasses', CoworkerTimePassRecordSchema, { CoworkerTimePass_Coworker: coworkerId }),
-        upstream.firstPage('/api/spaces/checkins', CheckinRecordSchema, {
-          Checkin_Coworker: coworkerId,
-          Checkin_Business: businessId,
-          orderBy: 'FromTime',
-          dir: -1,
-        }),
-      ]);
-      apply('CoworkerTimePass', passes);
-      apply('Checkin', checkins.slice(0, 5));
+    customer: (id: number): CoworkerRecord | undefined => mirror.get('Coworker', id, CoworkerRecordSchema),
+    passesOf: (coworkerId: number): CoworkerTimePassRecord[] =>
+      mirror.ownedBy('CoworkerTimePass', coworkerId, CoworkerTimePassRecordSchema),
+    checkinsOf: (coworkerId: number): CheckinRecord[] => mirror.ownedBy('Checkin', coworkerId, CheckinRecordSchema),
+    products: () => mirror.all('TimePass', TimePassRecordSchema),
+    slots: () => mirror.all('TimePassTimeSlot', TimeSlotRecordSchema),
+    /** The gateway's own writes, applied at once: the check-in as Nexudus recorded it, and the member's passes. */
+    noteWrite(records: { checkin?: CheckinRecord; passes?: CoworkerTimePassRecord[] }) {
+      if (records.checkin) apply('Checkin', [records.checkin]);
+      if (records.passes) apply('CoworkerTimePass', records.passes);
     },
     customers: (businessId: number): CoworkerRecord[] =>
       mirror.all('Coworker', CoworkerRecordSchema).filter((c) => linkedTo(c, businessId)),

@@ -55,7 +55,8 @@ describe('the gateway’s mirror of a location', () => {
        VALUES (?, ?, ?, ?, 'seed', ?, ?, 1, 1, ?, '[]', 1, 0)`,
     );
     a.db.transaction(() => {
-      for (let i = 1; i <= 50_200; i += 1) insert.run(i, newUniqueId(), now, now, `Member ${i}`, `m${i}@example.com`, i <= 50_000 ? big : other);
+      for (let i = 1; i <= 50_200; i += 1)
+        insert.run(i, newUniqueId(), now, now, `Member ${i}`, `m${i}@example.com`, i <= 50_000 ? big : other);
     })();
     const client = kioskClient(a.app, a.db);
     const tablet = await client.pair(big);

@@ -21,6 +21,9 @@ import type { MemberLookup } from './member-lookup';
 import { createNexudusWrites } from './nexudus-writes';
 import { correctedTiming, SKEW_FLAG_SECONDS, type Timing } from './tap-timing';
 import type { UpstreamClient } from './upstream-client';
+import type { CheckinRecord } from '../../contract/nexudus-checkins';
+import { toNexudusInstant } from '../../contract/nexudus-fields';
+import type { CoworkerTimePassRecord } from '../../contract/nexudus-passes';
 
 export { correctedTiming, SKEW_FLAG_SECONDS } from './tap-timing';
 
@@ -59,8 +62,8 @@ export interface SubmissionDeps {
   identity: IdentitySigner;
   guard: Guard;
   findMember: MemberLookup;
-  /** Called after a check-in or check-out reached Nexudus. */
-  afterWrite?: (businessId: number, coworkerId: number) => void;
+  /** Keeps the mirror true after a write: the check-in as Nexudus recorded it and the member's passes. */
+  noteWrite?: (records: { checkin?: CheckinRecord; passes?: CoworkerTimePassRecord[] }) => void;
 }
 
 /** Check-in and check-out submissions: idempotent by clientId, exactly one upstream write per tap. */
@@ -100,6 +103,18 @@ export function createSubmissionService(deps: SubmissionDeps) {
     clockSkewFlagged: Math.abs(timing.skewSeconds) > SKEW_FLAG_SECONDS,
   });
 
+  /** The mirror learns of our own check-in at once: the record, and the pass it used (re-read when Nexudus made a new one). */
+  async function noteCheckin(recorded: CheckinRecord | undefined, facts: MemberFacts) {
+    if (!recorded || !deps.noteWrite) return;
+    const held = facts.heldRecords.find((h) => h.UniqueId === recorded.CoworkerTimePassGuid);
+    const passes = held
+      ? [{ ...held, Used: true, UsedDate: held.UsedDate ?? recorded.FromTime, CheckedIn: recorded.ToTime === null }]
+      : recorded.CoworkerTimePassGuid && recorded.CoworkerId !== null
+        ? await writes.passesOf(recorded.CoworkerId)
+        : undefined;
+    deps.noteWrite({ checkin: recorded, passes });
+  }
+
   async function checkIn(input: SubmitCheckin, device: Device, timing: Timing, facts: MemberFacts): Promise<Settled> {
     const { decision, eligibility } = eligibilityOf(facts);
     const location = facts.input.location;
@@ -130,6 +145,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
         ? { name: decision.pass.product.name, summary: passSummary({ ...decision.pass, used: true }, facts) }
         : { name: decision.kind === 'payg' ? decision.product.name : null, summary: null };
     const payg = decision.kind === 'payg' && previewHolds && eligibility.kind === 'payg' ? eligibility.payg : null;
+    await noteCheckin(recorded, facts);
     const pass = known ?? (recorded ? await writes.passOf(recorded, facts) : NO_PASS);
     return { result: success(input, 'checked-in', written.id, timing, closedAt, payg, pass), checkinId: written.id };
   }
@@ -140,7 +156,9 @@ export function createSubmissionService(deps: SubmissionDeps) {
     if (!open) return { result: refused(input, 'NOT_CHECKED_IN', 'You are not checked in here.'), checkinId: null };
     const { end, stale } = checkoutEnd(location, open.FromTime, timing.effectiveAt);
     await writes.checkOut(input.clientId, open, end, stale);
-    const pass = (await writes.passesOf(input.coworkerId)).find((p) => p.UniqueId === open.CoworkerTimePassGuid);
+    const passes = await writes.passesOf(input.coworkerId);
+    deps.noteWrite?.({ checkin: { ...open, ToTime: toNexudusInstant(end), AutoCheckout: stale }, passes });
+    const pass = passes.find((p) => p.UniqueId === open.CoworkerTimePassGuid);
     const payg: PaygOffer | null = pass?.IsPayAsYouGo
       ? {
           name: pass.TimePassName,
@@ -217,6 +235,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
         // An earlier attempt may have reached Nexudus before it failed: find that write, never make a second.
         const recorded = await writes.findRecorded(existing);
         if (recorded) {
+          deps.noteWrite?.({ checkin: recorded });
           const result = success(
             input,
             input.action === 'in' ? 'checked-in' : 'checked-out',
@@ -237,7 +256,6 @@ export function createSubmissionService(deps: SubmissionDeps) {
         const { result, checkinId } =
           input.action === 'in' ? await checkIn(input, device, timing, memberFacts) : await checkOut(input, timing, memberFacts);
         ledger.settle(input.clientId, result, checkinId);
-        if (checkinId !== null) deps.afterWrite?.(device.BusinessId, input.coworkerId);
         return result;
       } catch (error) {
         // The claim stays `processing` but is marked stale, so the next attempt reconciles first.

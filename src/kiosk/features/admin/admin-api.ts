@@ -9,6 +9,7 @@ export const adminKeys = {
   devices: ['admin', 'devices'] as const,
   lockouts: ['admin', 'lockouts'] as const,
   upstream: ['admin', 'upstream'] as const,
+  sync: ['admin', 'sync'] as const,
 };
 
 export const locationsQuery = () =>

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Lockout, UpstreamStatus } from '../../../contract/kiosk-api';
-import { buildLockout, buildUpstreamStatus, renderScreen } from '../../testing/render';
+import type { Lockout, MirrorSyncState, UpstreamStatus } from '../../../contract/kiosk-api';
+import { buildLockout, buildSyncState, buildUpstreamStatus, renderScreen } from '../../testing/render';
 import { AdminPage } from './admin-page';
 
 const LOCATIONS = [
@@ -10,9 +10,22 @@ const LOCATIONS = [
 ];
 const unauthorized = { status: 401, body: { error: { code: 'UNAUTHORIZED', message: 'Sign in again.' } } };
 
-/** The admin API as the gateway answers it: staff sessions by token, the lockouts in force, the connection to Nexudus. */
-function fakeGateway(lockouts: Lockout[] = [], upstream: UpstreamStatus = buildUpstreamStatus()) {
-  const state = { sessions: new Set(['token-1']), lockouts };
+/**
+ * The admin API as the gateway answers it: staff sessions by token, the lockouts in force, the connection to Nexudus,
+ * and its mirror of each location. "Sync now" reads `members[businessId]` from Nexudus, or fails with `syncFails` (kept
+ * in the location's state, as the gateway does).
+ */
+function fakeGateway(
+  options: {
+    lockouts?: Lockout[];
+    upstream?: UpstreamStatus;
+    sync?: MirrorSyncState[];
+    members?: Record<number, number>;
+    syncFails?: string;
+  } = {},
+) {
+  const { upstream = buildUpstreamStatus(), members = {}, syncFails } = options;
+  const state = { sessions: new Set(['token-1']), lockouts: options.lockouts ?? [], sync: options.sync ?? [] };
   const handler = (path: string, init: RequestInit | undefined) => {
     const method = init?.method ?? 'GET';
     const token = new Headers(init?.headers).get('authorization')?.replace('Bearer ', '') ?? '';
@@ -22,6 +35,19 @@ function fakeGateway(lockouts: Lockout[] = [], upstream: UpstreamStatus = buildU
     if (path === '/admin/devices') return { status: 200, body: [] };
     if (path === '/admin/lockouts') return { status: 200, body: state.lockouts };
     if (path === '/admin/upstream') return { status: 200, body: upstream };
+    if (path === '/admin/sync' && method === 'GET') return { status: 200, body: state.sync };
+    if (path === '/admin/sync' && method === 'POST') {
+      const { businessId } = JSON.parse(String(init?.body)) as { businessId: number };
+      const at = new Date().toISOString();
+      const update = (change: Partial<MirrorSyncState>) =>
+        (state.sync = state.sync.map((s) => (s.businessId === businessId ? { ...s, ...change } : s)));
+      if (syncFails) {
+        update({ lastError: syncFails, lastErrorAt: at });
+        return { status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: syncFails } } };
+      }
+      update({ records: members[businessId] ?? 0, fullAt: at, syncedAt: at, lastError: null, lastErrorAt: null });
+      return { status: 200, body: state.sync };
+    }
     if (path === '/admin/lockouts/clear' && method === 'POST') {
       const { id } = JSON.parse(String(init?.body)) as { id: string };
       state.lockouts = state.lockouts.filter((l) => l.id !== id);
@@ -31,6 +57,8 @@ function fakeGateway(lockouts: Lockout[] = [], upstream: UpstreamStatus = buildU
   };
   return { state, handler };
 }
+
+const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent);
 
 describe('AdminPage', () => {
   beforeEach(() => {
@@ -59,10 +87,12 @@ describe('AdminPage', () => {
   });
 
   it('lists the lockouts in force and clears one', async () => {
-    const gateway = fakeGateway([
-      buildLockout(),
-      buildLockout({ id: 'password:client:x', kind: 'password', scope: 'client', label: 'sign-ins from 203.0.113.7', businessId: null }),
-    ]);
+    const gateway = fakeGateway({
+      lockouts: [
+        buildLockout(),
+        buildLockout({ id: 'password:client:x', kind: 'password', scope: 'client', label: 'sign-ins from 203.0.113.7', businessId: null }),
+      ],
+    });
     const { calls } = renderScreen(<AdminPage />, { handler: gateway.handler });
     const table = within(await screen.findByRole('table', { name: 'Lockouts' }));
     const london = within(table.getByRole('row', { name: /Member PIN and card entry/ }));
@@ -107,8 +137,7 @@ describe('AdminPage', () => {
     expect(await section.findByText('Signed in to Nexudus')).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 2 })[0]?.textContent).toBe('Nexudus connection');
     const table = within(section.getByRole('table', { name: 'Requests to Nexudus' }));
-    const rows = table.getAllByRole('row').map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent));
-    expect(rows).toEqual([
+    expect(table.getAllByRole('row').map(cells)).toEqual([
       ['Period', 'Requests', 'Used'],
       ['Last minute', 'All methods', '3 of 120'],
       ['Last hour', 'All methods', '41 of 5,000'],
@@ -132,7 +161,7 @@ describe('AdminPage', () => {
         throttledCount: 3,
       },
     });
-    renderScreen(<AdminPage />, { handler: fakeGateway([], upstream).handler });
+    renderScreen(<AdminPage />, { handler: fakeGateway({ upstream }).handler });
     const section = within(await screen.findByRole('region', { name: 'Nexudus connection' }));
     const notice = within(await section.findByRole('alert'));
     expect(notice.getByText('Signed out of Nexudus')).toBeTruthy();
@@ -147,9 +176,112 @@ describe('AdminPage', () => {
 
   it('shows no request table for the built-in Nexudus', async () => {
     const upstream = buildUpstreamStatus({ mode: 'embedded', budget: null });
-    renderScreen(<AdminPage />, { handler: fakeGateway([], upstream).handler });
+    renderScreen(<AdminPage />, { handler: fakeGateway({ upstream }).handler });
     const section = within(await screen.findByRole('region', { name: 'Nexudus connection' }));
     expect(await section.findByText('Built-in Nexudus (demo)')).toBeTruthy();
     expect(section.queryByRole('table')).toBeNull();
+  });
+
+  it('lists each location’s members in the mirror, and a failed sync with the server’s reason and when', async () => {
+    const reason = '/api/spaces/coworkers has more than 50000 records; Tapdesk reads at most that many';
+    const sync = [
+      buildSyncState(),
+      buildSyncState({
+        businessId: 3,
+        name: 'Berlin Mitte',
+        records: 50_000,
+        syncedAt: '2026-11-23T13:20:00.000Z',
+        lastError: reason,
+        lastErrorAt: '2026-11-23T13:50:00.000Z',
+      }),
+    ];
+    renderScreen(<AdminPage />, { handler: fakeGateway({ sync }).handler });
+    const section = within(await screen.findByRole('region', { name: 'Member lists from Nexudus' }));
+    const table = within(await section.findByRole('table', { name: 'Member lists from Nexudus' }));
+    expect(cells(table.getAllByRole('row')[0]!)).toEqual(['Location', 'Members', 'Last synced', 'Last full sync', 'Status', 'Actions']);
+
+    const london = table.getByRole('row', { name: /London Shoreditch/ });
+    expect(cells(london).slice(0, 5)).toEqual([
+      'London Shoreditch',
+      '1,234',
+      '3 min ago',
+      expect.stringMatching(/^06:00 \S+$/),
+      'Up to date',
+    ]);
+    expect(within(london).getByRole('button', { name: 'Sync now: London Shoreditch' })).toBeTruthy();
+
+    const berlin = within(table.getByRole('row', { name: /Berlin Mitte/ }));
+    expect(berlin.getByRole('rowheader').textContent).toBe('Berlin Mitte');
+    expect(berlin.getByText('50,000')).toBeTruthy();
+    expect(berlin.getByText('40 min ago')).toBeTruthy();
+    expect(berlin.getByText('Sync failed')).toBeTruthy();
+    expect(berlin.getByText(reason).getAttribute('lang')).toBe('en');
+    expect(berlin.getByText(/^Failed at 13:50 \S+$/)).toBeTruthy();
+    expect(berlin.queryByText('Up to date')).toBeNull();
+  });
+
+  it('syncs a location now: the button waits, then the table shows the new count', async () => {
+    const gateway = fakeGateway({
+      sync: [buildSyncState(), buildSyncState({ businessId: 3, name: 'Berlin Mitte' })],
+      members: { 2: 1_301 },
+    });
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const { calls } = renderScreen(<AdminPage />, {
+      handler: async (path, init) => {
+        if (path === '/admin/sync' && init?.method === 'POST') await held;
+        return gateway.handler(path, init);
+      },
+    });
+    const table = within(await screen.findByRole('table', { name: 'Member lists from Nexudus' }));
+    fireEvent.click(table.getByRole('button', { name: 'Sync now: London Shoreditch' }));
+
+    const waiting = await table.findByRole('button', { name: 'Syncing…: London Shoreditch' });
+    expect(waiting.textContent).toBe('Syncing…');
+    expect((waiting as HTMLButtonElement).disabled).toBe(true);
+    expect(table.getByRole('button', { name: 'Sync now: Berlin Mitte' })).toHaveProperty('disabled', false);
+    expect(calls.filter((c) => c.path === '/admin/sync' && c.body !== undefined).map((c) => c.body)).toEqual([{ businessId: 2 }]);
+
+    answer();
+    const london = within(table.getByRole('row', { name: /London Shoreditch/ }));
+    expect(await london.findByText('1,301')).toBeTruthy();
+    expect(london.getAllByText('0 min ago')).toHaveLength(2);
+    expect(london.getByRole('button', { name: 'Sync now: London Shoreditch' })).toHaveProperty('disabled', false);
+    expect(within(table.getByRole('row', { name: /Berlin Mitte/ })).getByText('1,234')).toBeTruthy();
+    expect(screen.getByText('London Shoreditch synced: 1,301 members.')).toBeTruthy();
+  });
+
+  it('shows in its row why a sync failed, and the failure the server keeps', async () => {
+    const reason = 'Nexudus cannot be reached. Tapdesk will try again.';
+    renderScreen(<AdminPage />, { handler: fakeGateway({ sync: [buildSyncState()], syncFails: reason }).handler });
+    const table = within(await screen.findByRole('table', { name: 'Member lists from Nexudus' }));
+    fireEvent.click(table.getByRole('button', { name: 'Sync now: London Shoreditch' }));
+    const london = within(table.getByRole('row', { name: /London Shoreditch/ }));
+    const alert = await london.findByRole('alert');
+    expect(alert.textContent).toBe(reason);
+    expect(alert.getAttribute('lang')).toBe('en');
+    expect(await london.findByText('Sync failed')).toBeTruthy();
+    expect(london.getByText('1,234')).toBeTruthy();
+  });
+
+  it('says when no location is synced yet', async () => {
+    renderScreen(<AdminPage />, { handler: fakeGateway().handler });
+    const section = within(await screen.findByRole('region', { name: 'Member lists from Nexudus' }));
+    expect(await section.findByText('No location synced yet — pair a tablet first.')).toBeTruthy();
+    expect(section.queryByRole('table')).toBeNull();
+  });
+
+  it('formats the member lists in German', async () => {
+    renderScreen(<AdminPage />, { handler: fakeGateway({ sync: [buildSyncState()] }).handler, language: 'de' });
+    const table = within(await screen.findByRole('table', { name: 'Mitgliederlisten aus Nexudus' }));
+    const london = table.getByRole('row', { name: /London Shoreditch/ });
+    expect(cells(london).slice(0, 5)).toEqual([
+      'London Shoreditch',
+      '1.234',
+      'vor 3 Min.',
+      expect.stringMatching(/^06:00 \S+$/),
+      'Aktuell',
+    ]);
+    expect(within(london).getByRole('button', { name: 'Jetzt synchronisieren: London Shoreditch' })).toBeTruthy();
   });
 });

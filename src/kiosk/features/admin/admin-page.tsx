@@ -10,6 +10,7 @@ import { DevicesSection } from './devices-section';
 import { LockoutsSection } from './lockouts-section';
 import { PairingSection } from './pairing-section';
 import { SignInForm } from './sign-in-form';
+import { SyncSection } from './sync-section';
 import { UpstreamSection } from './upstream-section';
 
 function SignOutButton() {
@@ -29,7 +30,10 @@ function SignOutButton() {
   );
 }
 
-/** Staff: sign in, see the connection to Nexudus, create pairing codes, see each tablet's health and the lockouts in force. */
+/**
+ * Staff: sign in, see the connection to Nexudus and the member lists read from it, create pairing codes, see each
+ * tablet's health and the lockouts in force.
+ */
 export function AdminPage() {
   const { t } = useI18n();
   const session = useAdminSession();
@@ -43,6 +47,7 @@ export function AdminPage() {
   return (
     <Screen title={t.admin.title} actions={<SignOutButton />}>
       <UpstreamSection />
+      <SyncSection />
       <PairingSection />
       <DevicesSection />
       <LockoutsSection />

@@ -1,4 +1,5 @@
 import { KioskApiError } from '../../lib/api-client';
+import { until } from '../../lib/format';
 import type { Messages } from '../../lib/messages';
 
 /** Staff read the server's own message (it names, for example, the role a user lacks). */
@@ -14,3 +15,10 @@ export function retryHint(error: unknown, t: Messages): string | null {
 
 export const minutesAgo = (iso: string | null, t: Messages) =>
   iso ? t.admin.minutesAgo(Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000))) : t.admin.never;
+
+/** "3 min ago" within the last hour, else the time (with the date when not today) in the viewer's zone, named. */
+export function agoOrTime(iso: string | null, now: Date, t: Messages, locale: string): string {
+  if (!iso) return t.admin.never;
+  const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
+  return minutes < 60 ? t.admin.minutesAgo(minutes) : until(iso, now, locale, { showZone: true });
+}
