@@ -1,8 +1,9 @@
-/** `npm run bench -- <name>`: api | bundle | replay. Each prints a ratio against a baseline measured in the same run. */
+/** `npm run bench -- <name>`: api | bundle | replay | upstream. Each prints a ratio against a baseline measured in the same run. */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   api: () => import('./api'),
   bundle: () => import('./bundle'),
   replay: () => import('./replay'),
+  upstream: () => import('./upstream'),
 };
 
 const names = process.argv.slice(2);

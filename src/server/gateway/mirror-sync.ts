@@ -14,6 +14,15 @@ import { linkedTo, toLocation } from '../../domain/nexudus-records';
 import type { MirrorRepository } from '../db/mirror-repository';
 import type { UpstreamClient } from './upstream-client';
 
+/** What the gateway itself just wrote to Nexudus, for the mirror to show at once. */
+export interface MirrorWrite {
+  checkin?: CheckinRecord;
+  removedCheckin?: number;
+  passes?: CoworkerTimePassRecord[];
+  /** Set when `passes` is every pass of this member (so others of theirs are gone). */
+  passesOf?: number;
+}
+
 /** Incremental windows overlap by this much: Nexudus's `from_…_UpdatedOn` has minute precision and inclusive bounds. */
 const OVERLAP_MS = 5 * 60_000;
 /** How often everything is listed again (and so deletes of passes, which no incremental filter reports, are seen). */
@@ -178,9 +187,21 @@ export function createMirrorSync(upstream: UpstreamClient, mirror: MirrorReposit
     products: () => mirror.all('TimePass', TimePassRecordSchema),
     slots: () => mirror.all('TimePassTimeSlot', TimeSlotRecordSchema),
     /** The gateway's own writes, applied at once: the check-in as Nexudus recorded it, and the member's passes. */
-    noteWrite(records: { checkin?: CheckinRecord; passes?: CoworkerTimePassRecord[] }) {
+    noteWrite(records: MirrorWrite) {
       if (records.checkin) apply('Checkin', [records.checkin]);
-      if (records.passes) apply('CoworkerTimePass', records.passes);
+      if (records.removedCheckin !== undefined) apply('Checkin', [], [records.removedCheckin]);
+      if (records.passes) {
+        // A full list of one member's passes replaces theirs (a removed PAYG pass leaves too).
+        const listed = new Set(records.passes.map((p) => p.Id));
+        const gone =
+          records.passesOf === undefined
+            ? []
+            : mirror
+                .ownedBy('CoworkerTimePass', records.passesOf, CoworkerTimePassRecordSchema)
+                .filter((p) => !listed.has(p.Id))
+                .map((p) => p.Id);
+        apply('CoworkerTimePass', records.passes, gone);
+      }
     },
     customers: (businessId: number): CoworkerRecord[] =>
       mirror.all('Coworker', CoworkerRecordSchema).filter((c) => linkedTo(c, businessId)),

@@ -23,7 +23,7 @@ import { correctedTiming, SKEW_FLAG_SECONDS, type Timing } from './tap-timing';
 import type { UpstreamClient } from './upstream-client';
 import type { CheckinRecord } from '../../contract/nexudus-checkins';
 import { toNexudusInstant } from '../../contract/nexudus-fields';
-import type { CoworkerTimePassRecord } from '../../contract/nexudus-passes';
+import type { MirrorWrite } from './mirror-sync';
 
 export { correctedTiming, SKEW_FLAG_SECONDS } from './tap-timing';
 
@@ -63,7 +63,7 @@ export interface SubmissionDeps {
   guard: Guard;
   findMember: MemberLookup;
   /** Keeps the mirror true after a write: the check-in as Nexudus recorded it and the member's passes. */
-  noteWrite?: (records: { checkin?: CheckinRecord; passes?: CoworkerTimePassRecord[] }) => void;
+  noteWrite?: (records: MirrorWrite) => void;
 }
 
 /** Check-in and check-out submissions: idempotent by clientId, exactly one upstream write per tap. */
@@ -107,12 +107,14 @@ export function createSubmissionService(deps: SubmissionDeps) {
   async function noteCheckin(recorded: CheckinRecord | undefined, facts: MemberFacts) {
     if (!recorded || !deps.noteWrite) return;
     const held = facts.heldRecords.find((h) => h.UniqueId === recorded.CoworkerTimePassGuid);
-    const passes = held
-      ? [{ ...held, Used: true, UsedDate: held.UsedDate ?? recorded.FromTime, CheckedIn: recorded.ToTime === null }]
-      : recorded.CoworkerTimePassGuid && recorded.CoworkerId !== null
-        ? await writes.passesOf(recorded.CoworkerId)
-        : undefined;
-    deps.noteWrite({ checkin: recorded, passes });
+    if (held) {
+      const used = { ...held, Used: true, UsedDate: held.UsedDate ?? recorded.FromTime, CheckedIn: recorded.ToTime === null };
+      deps.noteWrite({ checkin: recorded, passes: [used] });
+    } else if (recorded.CoworkerTimePassGuid && recorded.CoworkerId !== null) {
+      deps.noteWrite({ checkin: recorded, passes: await writes.passesOf(recorded.CoworkerId), passesOf: recorded.CoworkerId });
+    } else {
+      deps.noteWrite({ checkin: recorded });
+    }
   }
 
   async function checkIn(input: SubmitCheckin, device: Device, timing: Timing, facts: MemberFacts): Promise<Settled> {
@@ -157,7 +159,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
     const { end, stale } = checkoutEnd(location, open.FromTime, timing.effectiveAt);
     await writes.checkOut(input.clientId, open, end, stale);
     const passes = await writes.passesOf(input.coworkerId);
-    deps.noteWrite?.({ checkin: { ...open, ToTime: toNexudusInstant(end), AutoCheckout: stale }, passes });
+    deps.noteWrite?.({ checkin: { ...open, ToTime: toNexudusInstant(end), AutoCheckout: stale }, passes, passesOf: input.coworkerId });
     const pass = passes.find((p) => p.UniqueId === open.CoworkerTimePassGuid);
     const payg: PaygOffer | null = pass?.IsPayAsYouGo
       ? {
@@ -198,6 +200,8 @@ export function createSubmissionService(deps: SubmissionDeps) {
       }
       await upstream.remove('/api/spaces/checkins', entry.CheckinId);
       ledger.markUndone(clientId);
+      // Nexudus gave back the pass (or removed the PAYG one): the mirror reads this member's passes again.
+      deps.noteWrite?.({ removedCheckin: entry.CheckinId, passes: await writes.passesOf(entry.CoworkerId), passesOf: entry.CoworkerId });
       return { status: 'undone', clientId };
     },
 
