@@ -16,6 +16,8 @@ import { openDatabase, secretDigest } from '../src/server/db/database';
 import { createDevicesRepository } from '../src/server/db/devices-repository';
 import { newUniqueId } from '../src/server/db/table';
 import { createUsersRepository } from '../src/server/db/users-repository';
+import { buildBusiness, buildTimePass } from '../src/server/seed/builders';
+import { tokenFor } from '../src/server/testing/test-api';
 
 const MEMBERS = 50_000;
 const TABLETS = 10;
@@ -26,24 +28,25 @@ const dir = mkdtempSync(join(tmpdir(), 'tapdesk-upstream-'));
 const nexudusDb = openDatabase(join(dir, 'nexudus.db'));
 const users = createUsersRepository(nexudusDb);
 await users.create('gateway@example.com', 'gateway-password', false, GATEWAY_ROLES);
-const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-nexudusDb
-  .prepare(
-    "INSERT INTO businesses (Id, UniqueId, Name, TimeZone, CurrencyCode, DailyCutoffMinutes) VALUES (1, ?, 'Big Hub', 'UTC', 'GBP', 0)",
-  )
-  .run(newUniqueId());
-nexudusDb
-  .prepare(
-    "INSERT INTO timepasses (Id, UniqueId, CreatedOn, UpdatedOn, BusinessId, Name, PriceMinor, CurrencyId, Businesses) VALUES (1, ?, ?, ?, 1, 'Day Pass', 2000, 1, '[]')",
-  )
-  .run(newUniqueId(), now, now);
+// The members were created and last changed yesterday, as in a real account (not all within the sync's overlap).
+const now = new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+await users.create('admin@example.com', 'admin-password', true, []);
+{
+  const setup = await buildApp({ db: nexudusDb, logLevel: 'silent' });
+  const token = await tokenFor(setup, 'admin@example.com', 'admin-password');
+  const create = (url: string, payload: object) =>
+    setup.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${token}` } });
+  await create('/api/sys/businesses', buildBusiness({ Name: 'Big Hub', TimeZone: 'UTC' }));
+  await create('/api/billing/timepasses', buildTimePass({ BusinessId: 1, Name: 'Day Pass' }));
+  await setup.close();
+}
 const coworker = nexudusDb.prepare(
   `INSERT INTO coworkers (Id, UniqueId, CreatedOn, UpdatedOn, UpdatedBy, FullName, Email, CountryId, SimpleTimeZoneId, InvoicingBusinessId, Businesses, Active, Archived, AccessPincode, TariffName)
    VALUES (?, ?, ?, ?, 'seed', ?, ?, 1, 1, 1, '[]', 1, 0, ?, 'Hot Desk')`,
 );
 const pass = nexudusDb.prepare(
-  `INSERT INTO coworkertimepasses (Id, UniqueId, CreatedOn, UpdatedOn, CoworkerId, BusinessId, TimePassId, Used, CheckedIn, IsFromTariff, IsPayAsYouGo, Free, Invoiced, PriceMinor)
-   VALUES (?, ?, ?, ?, ?, 1, 1, 0, 0, 1, 0, 0, 0, 2000)`,
+  `INSERT INTO coworkertimepasses (Id, UniqueId, CreatedOn, UpdatedOn, UpdatedBy, CoworkerId, BusinessId, TimePassId, Used, CheckedIn, IsFromTariff, IsPayAsYouGo, Free, Invoiced, PriceMinor)
+   VALUES (?, ?, ?, ?, 'seed', ?, 1, 1, 0, 0, 1, 0, 0, 0, 2000)`,
 );
 nexudusDb.transaction(() => {
   for (let i = 1; i <= MEMBERS; i += 1) {
@@ -56,7 +59,12 @@ nexudusDb.transaction(() => {
 const nexudus = await buildApp({ db: nexudusDb, logLevel: 'silent' });
 let minute = -1;
 const perMinute = new Map<number, { all: number; writes: number }>();
+const byPath = new Map<string, number>();
 nexudus.addHook('onResponse', async (request) => {
+  if (minute >= 0) {
+    const key = `${request.method} ${request.url.split('?')[0]}`.replace(/\/\d+$/, '/{id}');
+    byPath.set(key, (byPath.get(key) ?? 0) + 1);
+  }
   const slot = perMinute.get(minute) ?? { all: 0, writes: 0 };
   slot.all += 1;
   if (request.method !== 'GET') slot.writes += 1;
@@ -153,6 +161,7 @@ console.log(`  requests in the hour           : ${verdict(hour, PUBLISHED.perHou
 console.log(`  writes in the busiest minute   : ${verdict(busiestWrites, PUBLISHED.writesPerMinute)}`);
 console.log(`  per check-in (incl. sync)      : ${(hour / Math.max(1, taps)).toFixed(2)} requests`);
 console.log(`  kiosk answers ≥ 400            : ${errors.size ? JSON.stringify([...errors]) : 'none'}`);
+console.log(`  by endpoint in the hour        : ${[...byPath].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(' · ')}`);
 await gateway.close();
 await nexudus.close();
 gatewayDb.close();
