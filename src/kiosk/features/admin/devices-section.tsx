@@ -5,6 +5,7 @@ import { KioskApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { adminKeys, devicesQuery, revokeDevice } from './admin-api';
+import { AdminSection, TableHead } from './admin-section';
 import { minutesAgo, serverMessage } from './admin-text';
 
 function DeviceRow({ device }: { device: AdminDevice }) {
@@ -48,24 +49,15 @@ export function DevicesSection() {
   const { t } = useI18n();
   const devices = useQuery(devicesQuery());
   return (
-    <section aria-labelledby="devices-heading" className="flex flex-col gap-4 rounded-2xl bg-white p-6 ring-1 ring-slate-200">
-      <h2 id="devices-heading" className="text-2xl font-bold">
-        {t.admin.tabletsTitle}
-      </h2>
-      {devices.data && devices.data.length === 0 ? <p>{t.admin.noTablets}</p> : null}
+    <AdminSection
+      headingId="devices-heading"
+      title={t.admin.tabletsTitle}
+      empty={devices.data?.length === 0}
+      emptyText={t.admin.noTablets}
+    >
       {devices.data && devices.data.length > 0 ? (
         <table className="w-full text-left text-lg">
-          <thead>
-            <tr>
-              <th className="p-3">{t.admin.name}</th>
-              <th className="p-3">{t.admin.location}</th>
-              <th className="p-3">{t.admin.lastSeen}</th>
-              <th className="p-3">{t.admin.outbox}</th>
-              <th className="p-3">
-                <span className="sr-only">{t.admin.actions}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead labels={[t.admin.name, t.admin.location, t.admin.lastSeen, t.admin.outbox, t.admin.actions]} hideLast />
           <tbody>
             {devices.data.map((d) => (
               <DeviceRow key={d.id} device={d} />
@@ -73,6 +65,6 @@ export function DevicesSection() {
           </tbody>
         </table>
       ) : null}
-    </section>
+    </AdminSection>
   );
 }

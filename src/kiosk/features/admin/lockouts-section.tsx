@@ -5,8 +5,8 @@ import { until } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { lockoutWhat, lockoutWho } from '../../lib/lockout-text';
 import { Button } from '../../ui/button';
-import { Notice } from '../../ui/screen';
 import { locationsQuery } from './admin-api';
+import { AdminSection, TableHead } from './admin-section';
 import { serverMessage } from './admin-text';
 import { lockoutsQuery, useClearLockout } from './lockouts-api';
 
@@ -59,33 +59,16 @@ export function LockoutsSection() {
   const locations = useQuery(locationsQuery());
   const now = new Date();
   return (
-    <section aria-labelledby="lockouts-heading" className="flex flex-col gap-4 rounded-2xl bg-white p-6 ring-1 ring-slate-200">
-      <h2 id="lockouts-heading" className="text-2xl font-bold">
-        {t.admin.lockoutsTitle}
-      </h2>
-      {lockouts.error ? <Notice tone="error">{serverMessage(lockouts.error, t)}</Notice> : null}
-      {lockouts.data && lockouts.data.length === 0 ? <p>{t.admin.noLockouts}</p> : null}
+    <AdminSection
+      headingId="lockouts-heading"
+      title={t.admin.lockoutsTitle}
+      error={lockouts.error}
+      empty={lockouts.data?.length === 0}
+      emptyText={t.admin.noLockouts}
+    >
       {lockouts.data && lockouts.data.length > 0 ? (
         <table aria-labelledby="lockouts-heading" className="w-full text-left text-lg">
-          <thead>
-            <tr>
-              <th scope="col" className="p-3">
-                {t.admin.what}
-              </th>
-              <th scope="col" className="p-3">
-                {t.admin.who}
-              </th>
-              <th scope="col" className="p-3">
-                {t.admin.location}
-              </th>
-              <th scope="col" className="p-3">
-                {t.admin.until}
-              </th>
-              <th scope="col" className="p-3">
-                <span className="sr-only">{t.admin.actions}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead labels={[t.admin.what, t.admin.who, t.admin.location, t.admin.until, t.admin.actions]} hideLast />
           <tbody>
             {lockouts.data.map((lockout) => (
               <LockoutRow
@@ -98,6 +81,6 @@ export function LockoutsSection() {
           </tbody>
         </table>
       ) : null}
-    </section>
+    </AdminSection>
   );
 }

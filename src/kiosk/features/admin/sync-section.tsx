@@ -5,8 +5,8 @@ import { KioskApiError } from '../../lib/api-client';
 import { until } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
-import { Notice } from '../../ui/screen';
 import { StatusIcon } from '../../ui/status-icon';
+import { AdminSection, TableHead } from './admin-section';
 import { agoOrTime, serverMessage } from './admin-text';
 import { syncStatesQuery, useSyncNow } from './sync-api';
 
@@ -103,37 +103,20 @@ export function SyncSection() {
   const [announcement, setAnnouncement] = useState('');
   const now = new Date();
   return (
-    <section aria-labelledby="sync-heading" className="flex flex-col gap-4 rounded-2xl bg-white p-6 ring-1 ring-slate-200">
-      <h2 id="sync-heading" className="text-2xl font-bold">
-        {t.admin.syncTitle}
-      </h2>
-      {states.error ? <Notice tone="error">{serverMessage(states.error, t)}</Notice> : null}
-      {states.data && states.data.length === 0 ? <p>{t.admin.noSyncs}</p> : null}
+    <AdminSection
+      headingId="sync-heading"
+      title={t.admin.syncTitle}
+      error={states.error}
+      empty={states.data?.length === 0}
+      emptyText={t.admin.noSyncs}
+    >
       {states.data && states.data.length > 0 ? (
         <div className="overflow-x-auto">
           <table aria-labelledby="sync-heading" className="w-full text-left text-lg">
-            <thead>
-              <tr>
-                <th scope="col" className="p-3">
-                  {t.admin.location}
-                </th>
-                <th scope="col" className="p-3">
-                  {t.admin.members}
-                </th>
-                <th scope="col" className="p-3">
-                  {t.admin.lastSynced}
-                </th>
-                <th scope="col" className="p-3">
-                  {t.admin.lastFullSync}
-                </th>
-                <th scope="col" className="p-3">
-                  {t.admin.syncStatus}
-                </th>
-                <th scope="col" className="p-3">
-                  <span className="sr-only">{t.admin.actions}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[t.admin.location, t.admin.members, t.admin.lastSynced, t.admin.lastFullSync, t.admin.syncStatus, t.admin.actions]}
+              hideLast
+            />
             <tbody>
               {states.data.map((state) => (
                 <SyncRow key={state.businessId} state={state} now={now} announce={setAnnouncement} />
@@ -145,6 +128,6 @@ export function SyncSection() {
       <p role="status" className="sr-only">
         {announcement}
       </p>
-    </section>
+    </AdminSection>
   );
 }

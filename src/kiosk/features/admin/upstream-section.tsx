@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { UpstreamStatus } from '../../../contract/kiosk-api';
 import { useI18n } from '../../lib/i18n';
-import { Notice } from '../../ui/screen';
 import { UpstreamSummary } from '../../ui/upstream-summary';
-import { serverMessage } from './admin-text';
+import { AdminSection, TableHead } from './admin-section';
 import { upstreamQuery } from './upstream-api';
 
 type Budget = NonNullable<UpstreamStatus['budget']>;
@@ -19,19 +18,7 @@ function BudgetTable({ budget }: { budget: Budget }) {
   return (
     <table className="w-full text-left text-lg">
       <caption className="mb-2 text-left text-xl font-bold">{t.admin.requestsTitle}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="p-3">
-            {t.admin.period}
-          </th>
-          <th scope="col" className="p-3">
-            {t.admin.requests}
-          </th>
-          <th scope="col" className="p-3">
-            {t.admin.used}
-          </th>
-        </tr>
-      </thead>
+      <TableHead labels={[t.admin.period, t.admin.requests, t.admin.used]} />
       <tbody>
         {rows.map(({ kind, window }) => (
           <tr key={`${kind}-${window.seconds}`} className="border-t border-slate-200">
@@ -53,11 +40,7 @@ export function UpstreamSection() {
   const upstream = useQuery(upstreamQuery());
   const budget = upstream.data?.budget;
   return (
-    <section aria-labelledby="upstream-heading" className="flex flex-col gap-4 rounded-2xl bg-white p-6 ring-1 ring-slate-200">
-      <h2 id="upstream-heading" className="text-2xl font-bold">
-        {t.admin.upstreamTitle}
-      </h2>
-      {upstream.error ? <Notice tone="error">{serverMessage(upstream.error, t)}</Notice> : null}
+    <AdminSection headingId="upstream-heading" title={t.admin.upstreamTitle} error={upstream.error}>
       {upstream.data ? <UpstreamSummary status={upstream.data} /> : null}
       {budget ? (
         <>
@@ -70,6 +53,6 @@ export function UpstreamSection() {
           ) : null}
         </>
       ) : null}
-    </section>
+    </AdminSection>
   );
 }
