@@ -49,12 +49,7 @@ export function DevicesSection() {
   const { t } = useI18n();
   const devices = useQuery(devicesQuery());
   return (
-    <AdminSection
-      headingId="devices-heading"
-      title={t.admin.tabletsTitle}
-      empty={devices.data?.length === 0}
-      emptyText={t.admin.noTablets}
-    >
+    <AdminSection headingId="devices-heading" title={t.admin.tabletsTitle} empty={devices.data?.length === 0} emptyText={t.admin.noTablets}>
       {devices.data && devices.data.length > 0 ? (
         <table className="w-full text-left text-lg">
           <TableHead labels={[t.admin.name, t.admin.location, t.admin.lastSeen, t.admin.outbox, t.admin.actions]} hideLast />
