@@ -161,7 +161,12 @@ console.log(`  requests in the hour           : ${verdict(hour, PUBLISHED.perHou
 console.log(`  writes in the busiest minute   : ${verdict(busiestWrites, PUBLISHED.writesPerMinute)}`);
 console.log(`  per check-in (incl. sync)      : ${(hour / Math.max(1, taps)).toFixed(2)} requests`);
 console.log(`  kiosk answers ≥ 400            : ${errors.size ? JSON.stringify([...errors]) : 'none'}`);
-console.log(`  by endpoint in the hour        : ${[...byPath].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(' · ')}`);
+console.log(
+  `  by endpoint in the hour        : ${[...byPath]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(' · ')}`,
+);
 await gateway.close();
 await nexudus.close();
 gatewayDb.close();

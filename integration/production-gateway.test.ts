@@ -106,15 +106,13 @@ beforeAll(async () => {
   });
   deviceToken = PairResponseSchema.parse(paired.json()).deviceToken;
   // London Shoreditch's members with a day pass (the demo seed's "Hot Desk" plan members).
-  members = (
-    nexudusDb
-      .prepare(
-        `SELECT DISTINCT c.Id FROM coworkers c JOIN coworkertimepasses p ON p.CoworkerId = c.Id
+  members = nexudusDb
+    .prepare(
+      `SELECT DISTINCT c.Id FROM coworkers c JOIN coworkertimepasses p ON p.CoworkerId = c.Id
          WHERE c.InvoicingBusinessId = 2 AND c.Active = 1 AND p.Used = 0 ORDER BY c.Id LIMIT 31`,
-      )
-      .pluck()
-      .all() as number[]
-  );
+    )
+    .pluck()
+    .all() as number[];
 }, 60_000);
 afterAll(async () => {
   await gateway.close();

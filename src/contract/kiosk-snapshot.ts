@@ -63,7 +63,12 @@ export type HeldPassModel = z.infer<typeof HeldPassModelSchema>;
 export const CustomerModelSchema = z.object({ id: int, fullName: z.string(), isMember: z.boolean(), active: z.boolean() });
 export type CustomerModel = z.infer<typeof CustomerModelSchema>;
 
-export const OpenCheckinModelSchema = z.object({ id: int, businessId: int, fromTime: z.string(), coworkerTimePassGuid: z.nullable(z.string()) });
+export const OpenCheckinModelSchema = z.object({
+  id: int,
+  businessId: int,
+  fromTime: z.string(),
+  coworkerTimePassGuid: z.nullable(z.string()),
+});
 export type OpenCheckinModel = z.infer<typeof OpenCheckinModelSchema>;
 
 export const SnapshotMemberSchema = z.object({

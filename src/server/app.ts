@@ -131,7 +131,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const embedded = upstream.url === 'embedded';
   const transport = embedded ? injectTransport(app) : fetchTransport(upstream.url);
   // Against a real Nexudus every request keeps within its published limits (UPSTREAM_BUDGET=off to lift).
-  const budget = !embedded && options.upstreamBudget !== false ? createRequestBudget(options.upstreamBudget ?? PUBLISHED_BUDGET) : undefined;
+  const budget =
+    !embedded && options.upstreamBudget !== false ? createRequestBudget(options.upstreamBudget ?? PUBLISHED_BUDGET) : undefined;
   await app.register(gateway, {
     prefix: '/kiosk/v1',
     db: options.db,

@@ -122,7 +122,9 @@ export function createDevicesRepository(db: Db) {
         .object({ Email: z.string() })
         .optional()
         .parse(
-          db.prepare('SELECT Email FROM staff_sessions WHERE TokenHash = ? AND ExpiresAt > ? AND LastSeenAt > ?').get(hash, now(), idleCutoff()),
+          db
+            .prepare('SELECT Email FROM staff_sessions WHERE TokenHash = ? AND ExpiresAt > ? AND LastSeenAt > ?')
+            .get(hash, now(), idleCutoff()),
         );
       if (row) db.prepare('UPDATE staff_sessions SET LastSeenAt = ? WHERE TokenHash = ?').run(now(), hash);
       return row?.Email;

@@ -74,11 +74,9 @@ export function createLedgerRepository(db: Db) {
     },
     /** Spends a PIN proof on this tap's charge; false when another tap already spent it. */
     spendIdentityToken(tokenHash: string, clientId: string): boolean {
-      db.prepare('INSERT INTO spent_identity_tokens (TokenHash, ClientId, SpentAt) VALUES (?, ?, ?) ON CONFLICT (TokenHash) DO NOTHING').run(
-        tokenHash,
-        clientId,
-        new Date().toISOString(),
-      );
+      db.prepare(
+        'INSERT INTO spent_identity_tokens (TokenHash, ClientId, SpentAt) VALUES (?, ?, ?) ON CONFLICT (TokenHash) DO NOTHING',
+      ).run(tokenHash, clientId, new Date().toISOString());
       return db.prepare('SELECT ClientId FROM spent_identity_tokens WHERE TokenHash = ?').pluck().get(tokenHash) === clientId;
     },
     /** After a failed attempt: the next one may take the claim over at once (and reconciles first). */

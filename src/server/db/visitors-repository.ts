@@ -17,7 +17,9 @@ export function createVisitorsRepository(db: Db, clock: () => Date = () => new D
         if (tries > 50) throw new Error('no free visitor code');
         code = newCode();
       }
-      const now = clock().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const now = clock()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
       const extra: Record<string, SqlValue> = { VisitorCode: code };
       if (input.CheckInNow) Object.assign(extra, { Arrived: 1, ArrivalDate: now, DepartureDate: null, CheckInNow: 1 });
       return insertRow(db, visitorsTable, input, actor, 'EUR', extra);

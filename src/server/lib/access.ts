@@ -8,11 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
  * - staff: a signed-in staff session of a Tapdesk administrator (admin page)
  * - api: an API user holding the role (or a full administrator), as Nexudus does
  */
-export type Access =
-  | { kind: 'anonymous' }
-  | { kind: 'device' }
-  | { kind: 'staff' }
-  | { kind: 'api'; role: string };
+export type Access = { kind: 'anonymous' } | { kind: 'device' } | { kind: 'staff' } | { kind: 'api'; role: string };
 
 export const ANONYMOUS: Access = { kind: 'anonymous' };
 export const DEVICE: Access = { kind: 'device' };
@@ -46,7 +42,14 @@ export function installAccessControl(app: FastifyInstance) {
   app.decorate('routeAccess', routes);
   app.decorate('authenticators', {});
   app.addHook('onRoute', (route: RouteOptions) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, get access() { return route.config?.access; } });
+    for (const method of [route.method].flat())
+      routes.push({
+        method,
+        url: route.url,
+        get access() {
+          return route.config?.access;
+        },
+      });
   });
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`);

@@ -21,7 +21,14 @@ const HOUR = 3600;
  * so a stranger cannot lock a legitimate sign-in from elsewhere.
  */
 export const GUARD_POLICIES = {
-  'identify:tablet': { kind: 'identify', scope: 'tablet', failures: 5, windowSeconds: 15 * MIN, baseLockSeconds: MIN, maxLockSeconds: HOUR },
+  'identify:tablet': {
+    kind: 'identify',
+    scope: 'tablet',
+    failures: 5,
+    windowSeconds: 15 * MIN,
+    baseLockSeconds: MIN,
+    maxLockSeconds: HOUR,
+  },
   'identify:location': {
     kind: 'identify',
     scope: 'location',
@@ -70,7 +77,14 @@ export const GUARD_POLICIES = {
     baseLockSeconds: 5 * MIN,
     maxLockSeconds: 24 * HOUR,
   },
-  'password:client': { kind: 'password', scope: 'client', failures: 30, windowSeconds: HOUR, baseLockSeconds: 5 * MIN, maxLockSeconds: 24 * HOUR },
+  'password:client': {
+    kind: 'password',
+    scope: 'client',
+    failures: 30,
+    windowSeconds: HOUR,
+    baseLockSeconds: 5 * MIN,
+    maxLockSeconds: 24 * HOUR,
+  },
   'secret-lookup:account': {
     kind: 'secret-lookup',
     scope: 'account',

@@ -24,10 +24,15 @@ export function passwordGuessKeys(username: string, address: string): GuardKey[]
 }
 
 export type Attempt =
-  | { allowed: false; retryAfterSeconds: number }
-  | { allowed: true; fail: () => Promise<void>; succeed: () => Promise<void> };
+  { allowed: false; retryAfterSeconds: number } | { allowed: true; fail: () => Promise<void>; succeed: () => Promise<void> };
 
-const LabelRow = z.object({ key: z.string(), expire: z.number(), points: z.number(), BusinessId: z.number().nullable(), Label: z.string() });
+const LabelRow = z.object({
+  key: z.string(),
+  expire: z.number(),
+  points: z.number(),
+  BusinessId: z.number().nullable(),
+  Label: z.string(),
+});
 
 /**
  * Bounds guessing of every secret (member PINs and cards, staff PINs, pairing codes, passwords).
@@ -58,7 +63,8 @@ export function createGuard(db: Db) {
 
   async function retryAfterMs(keys: GuardKey[]): Promise<number> {
     let wait = 0;
-    for (const key of keys) wait = Math.max(wait, locked(await limiterOf(key).failures.get(key.subject), GUARD_POLICIES[key.policy].failures));
+    for (const key of keys)
+      wait = Math.max(wait, locked(await limiterOf(key).failures.get(key.subject), GUARD_POLICIES[key.policy].failures));
     return wait;
   }
 

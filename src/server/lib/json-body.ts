@@ -12,7 +12,8 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i += 1; // backslash: skip the escaped character
+      if (c === 92)
+        i += 1; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -30,7 +31,8 @@ export function installBoundedJsonParser(app: FastifyInstance) {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (jsonDepth(text) > MAX_JSON_DEPTH) return done(new HttpError(400, `the body is nested more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+    if (jsonDepth(text) > MAX_JSON_DEPTH)
+      return done(new HttpError(400, `the body is nested more than ${MAX_JSON_DEPTH} levels deep`), undefined);
     parse(request, text, done);
   });
 }

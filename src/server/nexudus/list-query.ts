@@ -107,7 +107,8 @@ export function parseListQuery(spec: TableSpec, query: Record<string, unknown>):
       continue;
     }
     const value = filterValue(f, raw);
-    if (value === undefined) bad(name, f.kind === 'secret' ? null : raw, `is not a valid ${f.kind === 'instant' ? 'date and time' : f.kind} value`);
+    if (value === undefined)
+      bad(name, f.kind === 'secret' ? null : raw, `is not a valid ${f.kind === 'instant' ? 'date and time' : f.kind} value`);
     else where.push({ field: f, op, value });
   }
 

@@ -29,7 +29,7 @@ async function limitedApi() {
 describe('EMBEDDED_LIMITS=published', () => {
   it('answers the 121st request in a minute with 429, Retry-After and "Wait N seconds"', async () => {
     const call = await limitedApi();
-    const perMinute = (PUBLISHED_LIMITS.all[0]?.points ?? 0);
+    const perMinute = PUBLISHED_LIMITS.all[0]?.points ?? 0;
     // The token request above counted for the address, not for this user.
     for (let i = 0; i < perMinute; i += 1) expect((await call('GET')).statusCode).toBe(200);
     const throttled = await call('GET');

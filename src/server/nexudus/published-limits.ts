@@ -41,7 +41,12 @@ export function enforcePublishedLimits(app: FastifyInstance, limits: LimitRules 
         return reply
           .code(429)
           .header('retry-after', String(seconds))
-          .send({ Message: `You must wait before accessing this url again. Wait ${seconds} seconds.`, Value: null, Errors: null, WasSuccessful: false });
+          .send({
+            Message: `You must wait before accessing this url again. Wait ${seconds} seconds.`,
+            Value: null,
+            Errors: null,
+            WasSuccessful: false,
+          });
       }
     }
   });

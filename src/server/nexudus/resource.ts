@@ -51,9 +51,7 @@ async function secretLookup(guard: Guard, request: FastifyRequest, usesSecret: b
   if (!usesSecret || isInternalCall(request))
     return { allowed: true as const, found: async () => undefined, missed: async () => undefined };
   const user = request.apiUser;
-  const attempt = await guard.attempt([
-    { policy: 'secret-lookup:account', subject: String(user?.Id ?? 0), label: user?.Email ?? '' },
-  ]);
+  const attempt = await guard.attempt([{ policy: 'secret-lookup:account', subject: String(user?.Id ?? 0), label: user?.Email ?? '' }]);
   if (!attempt.allowed) return { allowed: false as const, retryAfterSeconds: attempt.retryAfterSeconds };
   return { allowed: true as const, found: attempt.succeed, missed: attempt.fail };
 }

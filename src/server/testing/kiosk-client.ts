@@ -36,7 +36,11 @@ export function tapFor(coworkerId: number, overrides: Partial<SubmitCheckin> = {
 }
 
 /** A form-encoded /api/token request, as Nexudus requires. */
-export function tokenRequest(app: FastifyInstance, fields: Record<string, string>, options: { remoteAddress?: string; clientId?: string } = {}) {
+export function tokenRequest(
+  app: FastifyInstance,
+  fields: Record<string, string>,
+  options: { remoteAddress?: string; clientId?: string } = {},
+) {
   return app.inject({
     method: 'POST',
     url: '/api/token',

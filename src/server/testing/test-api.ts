@@ -41,7 +41,10 @@ export async function tokenFor(app: FastifyInstance, email: string, password: st
 
 /** The real app on in-memory SQLite with one administrator signed in; requests go through HTTP handling via inject. */
 export async function createTestApi(
-  options: { clock?: () => Date; dbPath?: string } & Pick<AppOptions, 'staticDir' | 'trustProxy' | 'logStream' | 'logLevel' | 'syncIntervalMs'> = {},
+  options: { clock?: () => Date; dbPath?: string } & Pick<
+    AppOptions,
+    'staticDir' | 'trustProxy' | 'logStream' | 'logLevel' | 'syncIntervalMs'
+  > = {},
 ): Promise<TestApi> {
   const db = openDatabase(options.dbPath ?? ':memory:');
   const users = createUsersRepository(db);
