@@ -19,7 +19,7 @@ import { seedDemo } from '../src/server/seed/demo-seed';
 const GATEWAY_USER = { email: 'kiosk-gateway@example.com', password: 'gateway-password' };
 const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 // 40 requests per 2 seconds: small enough that a burst of taps is throttled in a test.
-const LIMITS = { all: [{ points: 40, duration: 2 }], writes: [{ points: 20, duration: 2 }] };
+const LIMITS = { all: [{ points: 40, seconds: 2 }], writes: [{ points: 20, seconds: 2 }] };
 
 let nexudusDb: Db;
 let nexudus: FastifyInstance;

@@ -1,30 +1,9 @@
+import { NEXUDUS_PUBLISHED_LIMITS, type RequestLimits, type RequestRule } from '../lib/nexudus-limits';
 import { UpstreamUnavailable } from './upstream-errors';
 
-export interface BudgetRule {
-  /** Requests allowed in any window of this many seconds. */
-  points: number;
-  seconds: number;
-}
-export interface BudgetConfig {
-  all: BudgetRule[];
-  writes: BudgetRule[];
-}
-
-/**
- * Nexudus's published limits per API client (nexudus-api.md §10.1): all methods 120 a minute,
- * 5,000 an hour and 200,000 a day; writes (POST/PUT/DELETE) 60 a minute and 2,500 a day.
- */
-export const PUBLISHED_BUDGET: BudgetConfig = {
-  all: [
-    { points: 120, seconds: 60 },
-    { points: 5_000, seconds: 3600 },
-    { points: 200_000, seconds: 86_400 },
-  ],
-  writes: [
-    { points: 60, seconds: 60 },
-    { points: 2_500, seconds: 86_400 },
-  ],
-};
+export type BudgetRule = RequestRule;
+export type BudgetConfig = RequestLimits;
+export const PUBLISHED_BUDGET: BudgetConfig = NEXUDUS_PUBLISHED_LIMITS;
 
 /** The budget is spent (or Nexudus asked us to wait) for longer than the caller may wait. */
 export class BudgetExhausted extends UpstreamUnavailable {

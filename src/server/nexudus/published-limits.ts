@@ -1,31 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { NEXUDUS_PUBLISHED_LIMITS, type RequestLimits, type RequestRule } from '../lib/nexudus-limits';
 
 /**
- * Nexudus's published request limits per API client (developers.nexudus.com/reference/api-limitations):
- * all methods 120 a minute, 5,000 an hour and 200,000 a day; writes 60 a minute and 2,500 a day.
- * With `EMBEDDED_LIMITS=published` the embedded API enforces them and answers 429 with
- * `Retry-After` and "Wait N seconds", so operators and tests rehearse production against it.
+ * With `EMBEDDED_LIMITS=published` the embedded API enforces Nexudus's published limits and
+ * answers 429 with `Retry-After` and "Wait N seconds", so operators and tests rehearse production
+ * against it.
  */
-export interface LimitRules {
-  all: readonly { points: number; duration: number }[];
-  writes: readonly { points: number; duration: number }[];
-}
-
-export const PUBLISHED_LIMITS: LimitRules = {
-  all: [
-    { points: 120, duration: 60 },
-    { points: 5_000, duration: 3600 },
-    { points: 200_000, duration: 86_400 },
-  ],
-  writes: [
-    { points: 60, duration: 60 },
-    { points: 2_500, duration: 86_400 },
-  ],
-};
+export type LimitRules = RequestLimits;
+export const PUBLISHED_LIMITS = NEXUDUS_PUBLISHED_LIMITS;
 
 export function enforcePublishedLimits(app: FastifyInstance, limits: LimitRules = PUBLISHED_LIMITS) {
-  const make = (rules: readonly { points: number; duration: number }[]) => rules.map((rule) => new RateLimiterMemory(rule));
+  const make = (rules: readonly RequestRule[]) =>
+    rules.map((rule) => new RateLimiterMemory({ points: rule.points, duration: rule.seconds }));
   const all = make(limits.all);
   const writes = make(limits.writes);
   app.addHook('preHandler', async (request, reply) => {
