@@ -52,4 +52,3 @@ export function createChargeConsent(deps: { identity: IdentitySigner; guard: Gua
     return { code: 'WRONG_PIN', message: 'That PIN is not right. Please try again or see the front desk.' };
   };
 }
-export type ChargeConsent = ReturnType<typeof createChargeConsent>;

@@ -84,7 +84,6 @@ export function createMemberFactsReader(upstream: UpstreamClient, sync: MirrorSy
   return {
     referenceData,
     referenceFor,
-    invalidate: () => (reference = undefined),
 
     /**
      * A member's facts at a location, from the gateway's mirror (no upstream call per tap): what

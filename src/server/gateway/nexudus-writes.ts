@@ -96,4 +96,3 @@ export function createNexudusWrites(upstream: UpstreamClient, ledger: LedgerRepo
     },
   };
 }
-export type NexudusWrites = ReturnType<typeof createNexudusWrites>;

@@ -25,8 +25,6 @@ import type { CheckinRecord } from '../../contract/nexudus-checkins';
 import { toNexudusInstant } from '../../contract/nexudus-fields';
 import type { MirrorWrite } from './mirror-sync';
 
-export { correctedTiming, SKEW_FLAG_SECONDS } from './tap-timing';
-
 /**
  * The oldest tap the gateway records: a tablet that was off over a long weekend still sends its
  * taps, but nobody can date a visit (and its charge) further back. Older taps are refused, kept on

@@ -1,7 +1,6 @@
 import { NEXUDUS_PUBLISHED_LIMITS, type RequestLimits, type RequestRule } from '../lib/nexudus-limits';
 import { UpstreamUnavailable } from './upstream-errors';
 
-export type BudgetRule = RequestRule;
 export type BudgetConfig = RequestLimits;
 export const PUBLISHED_BUDGET: BudgetConfig = NEXUDUS_PUBLISHED_LIMITS;
 
@@ -15,7 +14,7 @@ export class BudgetExhausted extends UpstreamUnavailable {
 /** Timestamps of the requests sent within one rule's window (a sliding window, exact). */
 class Window {
   private readonly sent: number[] = [];
-  constructor(readonly rule: BudgetRule) {}
+  constructor(readonly rule: RequestRule) {}
   private trim(now: number) {
     const since = now - this.rule.seconds * 1000;
     let drop = 0;
