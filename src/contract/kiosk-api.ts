@@ -237,6 +237,16 @@ export const UpstreamStatusSchema = z.object({
       throttledCount: z.int(),
     }),
   ),
+  /** Taps the gateway holds until Nexudus takes them (its upstream outbox). */
+  outbox: z.object({
+    count: z.int(),
+    /** Since when the oldest held tap waits. */
+    oldestSince: z.nullable(instant),
+    /** Why the latest held tap could not be sent, in words for staff. */
+    lastError: z.nullable(z.string()),
+    /** Seconds until the gateway tries Nexudus again (0: it is sending). */
+    pausedForSeconds: z.int(),
+  }),
 });
 export type UpstreamStatus = z.infer<typeof UpstreamStatusSchema>;
 

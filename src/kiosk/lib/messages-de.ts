@@ -154,6 +154,9 @@ export const de: Messages = {
     },
     embedded: 'Eingebautes Nexudus (Demo)',
     since: (time) => `Seit ${time}`,
+    held: (count, since) =>
+      count === 1 ? `1 Check-in wartet auf Nexudus, seit ${since}` : `${count} Check-ins warten auf Nexudus, der älteste seit ${since}`,
+    heldNote: 'Sie sind auf dem Server und den Tablets gespeichert und werden der Reihe nach gesendet, sobald Nexudus sie annimmt.',
   },
   admin: {
     signInTitle: 'Tapdesk-Verwaltung — Anmeldung',

@@ -156,6 +156,10 @@ export const en = {
     /** Said instead of "Signed in" when the server is its own Nexudus. */
     embedded: 'Built-in Nexudus (demo)',
     since: (time: string) => `Since ${time}`,
+    /** Taps the server holds until Nexudus takes them. */
+    held: (count: number, since: string) =>
+      count === 1 ? `1 check-in waits for Nexudus, since ${since}` : `${count} check-ins wait for Nexudus, the oldest since ${since}`,
+    heldNote: 'They are kept on the server and on the tablets, and sent in order as soon as Nexudus takes them.',
   },
   admin: {
     signInTitle: 'Tapdesk admin — sign in',

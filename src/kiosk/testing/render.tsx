@@ -110,6 +110,7 @@ export function buildUpstreamStatus(overrides: Partial<UpstreamStatus> = {}): Up
       pausedForSeconds: 0,
       throttledCount: 0,
     },
+    outbox: { count: 0, oldestSince: null, lastError: null, pausedForSeconds: 0 },
     ...overrides,
   });
 }

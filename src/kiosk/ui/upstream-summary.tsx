@@ -37,7 +37,22 @@ export function UpstreamSummary({ status, timeZone }: { status: UpstreamStatus; 
       <span>{words}</span>
     </p>
   );
-  const tone = NOTICE_TONE[status.state];
+  const { outbox } = status;
+  const held =
+    outbox.count > 0 && outbox.oldestSince ? (
+      <div className="flex flex-col gap-1">
+        <p className="text-lg font-bold">
+          {t.upstream.held(outbox.count, until(outbox.oldestSince, new Date(), locale, { timeZone, showZone: timeZone === undefined }))}
+        </p>
+        <p className="text-lg">{t.upstream.heldNote}</p>
+        {outbox.lastError ? (
+          <p className="text-lg" lang="en">
+            {outbox.lastError}
+          </p>
+        ) : null}
+      </div>
+    ) : null;
+  const tone = NOTICE_TONE[status.state] ?? (held ? 'warn' : undefined);
   if (!tone) {
     return (
       <div className="flex flex-col gap-1">
@@ -51,8 +66,9 @@ export function UpstreamSummary({ status, timeZone }: { status: UpstreamStatus; 
       <div className="flex flex-col gap-2">
         {label}
         {/* The server writes it for staff, in English. */}
-        <p lang="en">{status.message}</p>
+        {NOTICE_TONE[status.state] ? <p lang="en">{status.message}</p> : null}
         <p>{since}</p>
+        {held}
       </div>
     </Notice>
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SubmitResultSchema, type SubmitResult } from '../../contract/kiosk-api';
+import { SubmitCheckinSchema, SubmitResultSchema, type SubmitCheckin, type SubmitResult } from '../../contract/kiosk-api';
+import type { Sealer } from '../lib/sealed';
 import type { Db } from './database';
 
 const LedgerRow = z.object({
@@ -20,6 +21,10 @@ const LedgerRow = z.object({
   IntentCheckinId: z.number().nullable(),
   IntentFromTime: z.string().nullable(),
   IntentToTime: z.string().nullable(),
+  Request: z.string().nullable(),
+  WaitingSince: z.string().nullable(),
+  Attempts: z.number(),
+  LastError: z.string().nullable(),
 });
 export type LedgerEntry = z.infer<typeof LedgerRow>;
 
@@ -34,20 +39,51 @@ export interface NewSubmission {
   receivedAt: string;
   effectiveAt: string;
   skewSeconds: number;
+  /** The tap as the tablet sent it (sealed: it may hold the PIN typed to agree to a charge). */
+  request: SubmitCheckin;
+}
+
+/** Taps the gateway holds for Nexudus: how many, and since when the oldest waits. */
+export interface WaitingStats {
+  count: number;
+  oldestSince: string | null;
+  lastError: string | null;
 }
 
 /**
  * The submission ledger. `clientId` is the primary key, so a tap is recorded at most once however
- * often the tablet sends it; the row is claimed before the upstream call and settled after.
+ * often the tablet sends it; the row is claimed before the upstream call and settled after. A tap
+ * Nexudus could not take yet is held here (the gateway's upstream outbox) until it is settled.
  */
-export function createLedgerRepository(db: Db) {
+export function createLedgerRepository(db: Db, sealer: Sealer) {
   const insert = db.prepare(
-    `INSERT INTO kiosk_submissions (ClientId, DeviceId, BusinessId, CoworkerId, Action, TappedAt, DeviceNow, ReceivedAt, EffectiveAt, SkewSeconds, State, UpdatedAt)
-     VALUES (@clientId, @deviceId, @businessId, @coworkerId, @action, @tappedAt, @deviceNow, @receivedAt, @effectiveAt, @skewSeconds, 'processing', @receivedAt)
+    `INSERT INTO kiosk_submissions (ClientId, DeviceId, BusinessId, CoworkerId, Action, TappedAt, DeviceNow, ReceivedAt, EffectiveAt, SkewSeconds, State, UpdatedAt, Request)
+     VALUES (@clientId, @deviceId, @businessId, @coworkerId, @action, @tappedAt, @deviceNow, @receivedAt, @effectiveAt, @skewSeconds, 'processing', @receivedAt, @request)
      ON CONFLICT (ClientId) DO NOTHING`,
   );
   const get = db.prepare('SELECT * FROM kiosk_submissions WHERE ClientId = ?');
-  const settle = db.prepare('UPDATE kiosk_submissions SET State = ?, CheckinId = ?, Result = ?, UpdatedAt = ? WHERE ClientId = ?');
+  const settle = db.prepare(
+    'UPDATE kiosk_submissions SET State = ?, CheckinId = ?, Result = ?, UpdatedAt = ?, Request = NULL, WaitingSince = NULL WHERE ClientId = ?',
+  );
+  const hold = db.prepare(
+    "UPDATE kiosk_submissions SET WaitingSince = COALESCE(WaitingSince, ?), LastError = ?, UpdatedAt = ? WHERE ClientId = ? AND State = 'processing'",
+  );
+  const attempted = db.prepare('UPDATE kiosk_submissions SET Attempts = Attempts + 1, LastError = ? WHERE ClientId = ?');
+  // Held taps, and taps whose attempt was abandoned (a crash mid-call) and can be resumed from their request.
+  const waiting = db.prepare(
+    `SELECT * FROM kiosk_submissions WHERE State = 'processing' AND Request IS NOT NULL
+       AND (WaitingSince IS NOT NULL OR UpdatedAt < ?) ORDER BY EffectiveAt, ReceivedAt LIMIT ?`,
+  );
+  const memberWaiting = db.prepare(
+    `SELECT 1 FROM kiosk_submissions WHERE State = 'processing' AND WaitingSince IS NOT NULL
+       AND BusinessId = ? AND CoworkerId = ? AND ClientId <> ? LIMIT 1`,
+  );
+  const waitingStats = db.prepare(
+    `SELECT COUNT(*) AS count, MIN(WaitingSince) AS oldestSince,
+       (SELECT LastError FROM kiosk_submissions WHERE State = 'processing' AND WaitingSince IS NOT NULL ORDER BY UpdatedAt DESC LIMIT 1) AS lastError
+     FROM kiosk_submissions WHERE State = 'processing' AND WaitingSince IS NOT NULL`,
+  );
+  const WaitingStatsRow = z.object({ count: z.number(), oldestSince: z.string().nullable(), lastError: z.string().nullable() });
   const release = db.prepare("DELETE FROM kiosk_submissions WHERE ClientId = ? AND State = 'processing'");
   const touch = db.prepare('UPDATE kiosk_submissions SET UpdatedAt = ? WHERE ClientId = ?');
   const intend = db.prepare(
@@ -57,7 +93,8 @@ export function createLedgerRepository(db: Db) {
   return {
     /** Claims the clientId; returns the existing row instead when it was seen before. */
     claim(entry: NewSubmission): { claimed: true } | { claimed: false; existing: LedgerEntry } {
-      if (insert.run(entry).changes === 1) return { claimed: true };
+      const { request, ...row } = entry;
+      if (insert.run({ ...row, request: sealer.seal(JSON.stringify(request)) }).changes === 1) return { claimed: true };
       return { claimed: false, existing: LedgerRow.parse(get.get(entry.clientId)) };
     },
     /** Takes over a row left `processing` (a crash, or a request that timed out). */
@@ -78,6 +115,27 @@ export function createLedgerRepository(db: Db) {
         'INSERT INTO spent_identity_tokens (TokenHash, ClientId, SpentAt) VALUES (?, ?, ?) ON CONFLICT (TokenHash) DO NOTHING',
       ).run(tokenHash, clientId, new Date().toISOString());
       return db.prepare('SELECT ClientId FROM spent_identity_tokens WHERE TokenHash = ?').pluck().get(tokenHash) === clientId;
+    },
+    /** Nexudus could not take this tap now: the gateway holds it and sends it later, in order. */
+    hold(clientId: string, reason: string, now = new Date()) {
+      hold.run(now.toISOString(), reason.slice(0, 300), now.toISOString(), clientId);
+    },
+    /** An attempt from the outbox failed for a reason other than Nexudus being away. */
+    noteAttempt: (clientId: string, reason: string) => attempted.run(reason.slice(0, 300), clientId),
+    /** Held (and abandoned) taps in tap order, oldest first. */
+    waiting(staleBefore: Date, limit: number): LedgerEntry[] {
+      return waiting.all(staleBefore.toISOString(), limit).map((row) => LedgerRow.parse(row));
+    },
+    /** Whether an earlier tap of this member at this location is held: a later one must queue behind it. */
+    memberHasWaiting: (businessId: number, coworkerId: number, clientId: string) =>
+      memberWaiting.get(businessId, coworkerId, clientId) !== undefined,
+    waitingStats: (): WaitingStats => WaitingStatsRow.parse(waitingStats.get()),
+    /** The tap as the tablet sent it, for a resend from the outbox; undefined once settled. */
+    request(entry: LedgerEntry): SubmitCheckin | undefined {
+      const plain = entry.Request === null ? undefined : sealer.open(entry.Request);
+      if (plain === undefined) return undefined;
+      const parsed = SubmitCheckinSchema.safeParse(JSON.parse(plain));
+      return parsed.success ? parsed.data : undefined;
     },
     /** After a failed attempt: the next one may take the claim over at once (and reconciles first). */
     markStale: (clientId: string) => touch.run(new Date(0).toISOString(), clientId),

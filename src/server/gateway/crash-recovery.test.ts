@@ -3,6 +3,7 @@ import { CheckinRecordSchema } from '../../contract/nexudus-checkins';
 import { listEnvelopeSchema } from '../../contract/nexudus-envelopes';
 import { createDevicesRepository, type Device } from '../db/devices-repository';
 import { createLedgerRepository } from '../db/ledger-repository';
+import { createSealer } from '../lib/sealed';
 import { createUsersRepository } from '../db/users-repository';
 import { GATEWAY_ROLES } from '../app';
 import { createGuard } from '../lib/guard';
@@ -53,7 +54,7 @@ async function gatewayWith(
     upstream,
     facts: createMemberFactsReader(upstream, sync),
     noteWrite: (records) => sync.noteWrite(records),
-    ledger: createLedgerRepository(api.db),
+    ledger: createLedgerRepository(api.db, createSealer('test-key')),
     identity: createIdentitySigner('k'),
     guard: createGuard(api.db),
     findMember: createMemberLookup(upstream),

@@ -16,7 +16,9 @@ import { createMemberFactsReader } from './member-facts';
 import { createMemberLookup } from './member-lookup';
 import { createMirrorSync } from './mirror-sync';
 import { buildSnapshot } from './snapshot';
+import { createSealer } from '../lib/sealed';
 import { createSubmissionService } from './submissions';
+import { createUpstreamOutbox } from './upstream-outbox';
 import type { UpstreamClient } from './upstream-client';
 
 declare module 'fastify' {
@@ -53,29 +55,35 @@ export const SYNC_INTERVAL_MS = 60_000;
 
 export async function gateway(
   app: FastifyInstance,
-  options: { db: Db; upstream: UpstreamClient; guard: Guard; embedded: boolean; syncIntervalMs?: number },
+  options: { db: Db; upstream: UpstreamClient; guard: Guard; embedded: boolean; syncIntervalMs?: number; outboxIntervalMs?: number },
 ) {
   const { db, upstream, guard } = options;
+  const devices = createDevicesRepository(db);
+  const settings = createSettingsRepository(db);
+  const ledger = createLedgerRepository(db, createSealer(settings.secret('ledger-seal-key')));
+  const outbox = createUpstreamOutbox({ ledger, devices, log: app.log });
   const upstreamStatus = (): UpstreamStatus => ({
     mode: options.embedded ? 'embedded' : 'nexudus',
     ...upstream.health(),
     budget: upstream.budget(),
+    outbox: outbox.status(),
   });
-  const devices = createDevicesRepository(db);
   const mirror = createMirrorRepository(db);
   const sync = createMirrorSync(upstream, mirror);
   const facts = createMemberFactsReader(upstream, sync);
-  const identity = createIdentitySigner(createSettingsRepository(db).secret('identity-token-key'));
+  const identity = createIdentitySigner(settings.secret('identity-token-key'));
   const findMember = createMemberLookup(upstream);
   const submissions = createSubmissionService({
     upstream,
     facts,
-    ledger: createLedgerRepository(db),
+    ledger,
     identity,
     guard,
     findMember,
     noteWrite: (records) => sync.noteWrite(records),
+    outbox: outbox.policy,
   });
+  outbox.attach(submissions);
 
   // Content-type parsers are per context: here only JSON is read (a form body answers 415).
   app.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
@@ -142,5 +150,12 @@ export async function gateway(
     }
   }, options.syncIntervalMs ?? SYNC_INTERVAL_MS);
   timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  // The upstream outbox: held taps (and any a crash left half-sent) go to Nexudus in order.
+  const stopOutbox = outbox.start(options.outboxIntervalMs);
+  app.addHook('onReady', () => void outbox.drain());
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    stopOutbox();
+    await outbox.drain();
+  });
 }

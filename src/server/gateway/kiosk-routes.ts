@@ -25,7 +25,7 @@ import type { IdentitySigner } from './identity';
 import { parseKioskBody, sendKioskError } from './kiosk-errors';
 import type { MemberFactsReader } from './member-facts';
 import { deskGuessKeys, type MemberLookup } from './member-lookup';
-import { MemberNotFound, SubmissionInProgress, UndoRefused, type SubmissionService } from './submissions';
+import { MemberNotFound, SubmissionInProgress, TapHeld, UndoRefused, type SubmissionService } from './submissions';
 import { UpstreamUnavailable, type UpstreamClient } from './upstream-client';
 import { toLocationInfo } from './location-info';
 
@@ -190,21 +190,16 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
   });
 
   /**
-   * Replay from the outbox: taps in tap order, one answer each. When Nexudus is down the rest of
-   * the batch is answered `retry` at once instead of hammering it.
+   * Replay from the outbox: taps in tap order, one answer each. While Nexudus is away each tap is
+   * held in the ledger (the gateway's outbox, which sends them in order) and answered `retry`.
    */
   app.post('/checkins/batch', async (request, reply) => {
     const body = parseKioskBody(reply, CheckinBatchSchema, request.body);
     if (!body) return reply;
     const results: CheckinBatchResult['results'] = [];
-    let upstreamDown = false;
     // The tablet's clock is compared with the moment the batch arrived, not with when each tap's turn came.
     const receivedAt = new Date();
     for (const submission of body.submissions) {
-      if (upstreamDown) {
-        results.push({ status: 'retry', clientId: submission.clientId, message: 'The check-in service is unreachable.' });
-        continue;
-      }
       try {
         results.push(await deps.submissions.submit(submission, deviceOf(request), receivedAt));
       } catch (error) {
@@ -217,7 +212,7 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
             eligibility: null,
             duplicate: false,
           });
-        } else if (error instanceof SubmissionInProgress) {
+        } else if (error instanceof TapHeld || error instanceof SubmissionInProgress) {
           results.push({
             status: 'retry',
             clientId: submission.clientId,
@@ -225,7 +220,6 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
             retryAfterSeconds: error.retryAfterSeconds,
           });
         } else if (error instanceof UpstreamUnavailable) {
-          upstreamDown = true;
           results.push({
             status: 'retry',
             clientId: submission.clientId,

@@ -11,7 +11,7 @@ import {
 import { checkoutEnd, lateTapClosure } from '../../domain/check-in-day';
 import { toMinor } from '../../domain/money';
 import type { Device } from '../db/devices-repository';
-import type { LedgerRepository } from '../db/ledger-repository';
+import type { LedgerEntry, LedgerRepository } from '../db/ledger-repository';
 import type { Guard } from '../lib/guard';
 import { createChargeConsent } from './charge-consent';
 import { eligibilityOf, passSummary } from './eligibility';
@@ -20,7 +20,7 @@ import type { MemberFacts, MemberFactsReader } from './member-facts';
 import type { MemberLookup } from './member-lookup';
 import { createNexudusWrites } from './nexudus-writes';
 import { correctedTiming, SKEW_FLAG_SECONDS, type Timing } from './tap-timing';
-import type { UpstreamClient } from './upstream-client';
+import { UpstreamUnavailable, type UpstreamClient } from './upstream-client';
 import type { CheckinRecord } from '../../contract/nexudus-checkins';
 import { toNexudusInstant } from '../../contract/nexudus-fields';
 import type { MirrorWrite } from './mirror-sync';
@@ -46,6 +46,23 @@ export class SubmissionInProgress extends Error {
 export class MemberNotFound extends Error {}
 /** An undo that cannot be done: unknown tap, another tablet's, not a check-in, or too late. */
 export class UndoRefused extends Error {}
+/** Nexudus cannot take this tap now: the gateway holds it in its ledger and sends it later, in order. */
+export class TapHeld extends UpstreamUnavailable {
+  constructor(retryAfterSeconds: number) {
+    super('Nexudus cannot take this tap now; Tapdesk holds it and sends it in order.', retryAfterSeconds);
+  }
+}
+/** A held tap that fails this often for a reason other than Nexudus being away is refused, for staff. */
+export const MAX_ATTEMPTS = 5;
+/** How soon a tablet should ask again about a tap held behind an earlier one. */
+const HELD_RETRY_SECONDS = 5;
+
+/** What the gateway's upstream outbox tells the submission service (see upstream-outbox.ts). */
+export interface HoldPolicy {
+  /** Seconds until Nexudus may be tried again (0: now). */
+  pausedForSeconds(now: Date): number;
+  noteUnavailable(retryAfterSeconds: number, now: Date): void;
+}
 
 const NO_PASS = { name: null, summary: null };
 interface Settled {
@@ -62,6 +79,8 @@ export interface SubmissionDeps {
   findMember: MemberLookup;
   /** Keeps the mirror true after a write: the check-in as Nexudus recorded it and the member's passes. */
   noteWrite?: (records: MirrorWrite) => void;
+  /** The gateway's upstream outbox; without one a held tap is sent again only when the tablet resends it. */
+  outbox?: HoldPolicy;
 }
 
 /** Check-in and check-out submissions: idempotent by clientId, exactly one upstream write per tap. */
@@ -174,7 +193,9 @@ export function createSubmissionService(deps: SubmissionDeps) {
     return { result, checkinId: open.Id };
   }
 
-  return {
+  /** Taps being sent right now (by a tablet's request or the outbox), so no tap is ever sent twice at once. */
+  const inFlight = new Set<string>();
+  const service = {
     /** Removes a check-in this tablet made moments ago; Nexudus gives back the pass it consumed. */
     async undo(clientId: string, device: Device, now: Date = new Date()): Promise<UndoResult> {
       const entry = ledger.get(clientId);
@@ -203,6 +224,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
       return { status: 'undone', clientId };
     },
 
+    /** A tap from a tablet (live or replayed from its outbox). */
     async submit(input: SubmitCheckin, device: Device, now: Date = new Date()): Promise<SubmitResult> {
       const timing = correctedTiming(input, now);
       if (now.getTime() - timing.effectiveAt.getTime() > MAX_TAP_AGE_MS) {
@@ -219,20 +241,73 @@ export function createSubmissionService(deps: SubmissionDeps) {
         receivedAt: now.toISOString(),
         effectiveAt: timing.effectiveAt.toISOString(),
         skewSeconds: timing.skewSeconds,
+        request: input,
       });
-      if (!claim.claimed) {
-        const existing = claim.existing;
-        // A tap is this tablet's, and a client id names one tap: the same id with another member,
-        // action or tap time is refused, never run (it would act on the first tap's record).
-        if (existing.DeviceId !== device.Id) throw new MemberNotFound('This tap belongs to another tablet.');
-        if (existing.CoworkerId !== input.coworkerId || existing.Action !== input.action || existing.TappedAt !== input.tappedAt) {
-          return refused(input, 'TAP_REJECTED', 'This client id was already used for another tap.');
-        }
-        const stored = ledger.result(existing);
-        if (stored) return stored.status === 'queued' ? stored : { ...stored, duplicate: true };
+      if (claim.claimed) {
+        // While Nexudus is away, or while an earlier tap of this member waits, a new tap queues behind.
+        const wait = mustWait(device.BusinessId, input.coworkerId, input.clientId, now);
+        if (wait > 0) throw holdTap(input.clientId, 'Waiting for Nexudus (an earlier tap or the connection).', wait, now);
+        return run(input, device, timing, undefined, now);
+      }
+      const existing = claim.existing;
+      // A tap is this tablet's, and a client id names one tap: the same id with another member,
+      // action or tap time is refused, never run (it would act on the first tap's record).
+      if (existing.DeviceId !== device.Id) throw new MemberNotFound('This tap belongs to another tablet.');
+      if (existing.CoworkerId !== input.coworkerId || existing.Action !== input.action || existing.TappedAt !== input.tappedAt) {
+        return refused(input, 'TAP_REJECTED', 'This client id was already used for another tap.');
+      }
+      const stored = ledger.result(existing);
+      if (stored) return stored.status === 'queued' ? stored : { ...stored, duplicate: true };
+      if (existing.WaitingSince !== null) {
+        // Held for Nexudus: the tablet's resend sends it now only when nothing stands before it.
+        const wait = mustWait(existing.BusinessId, existing.CoworkerId, existing.ClientId, now);
+        if (wait > 0) throw new TapHeld(wait);
+      } else {
         const age = now.getTime() - Date.parse(existing.UpdatedAt);
         if (age < STALE_CLAIM_MS)
           throw new SubmissionInProgress('This tap is being recorded; try again shortly.', Math.ceil((STALE_CLAIM_MS - age) / 1000) + 1);
+      }
+      return run(input, device, timing, existing, now);
+    },
+
+    /** A held (or abandoned) tap from the gateway's outbox, sent again as the tablet sent it. */
+    async resume(entry: LedgerEntry, device: Device, now: Date = new Date()): Promise<SubmitResult> {
+      const input = ledger.request(entry);
+      if (!input) throw new Error(`the held tap ${entry.ClientId} cannot be read back`);
+      if (entry.Attempts >= MAX_ATTEMPTS) {
+        const result = refused(
+          input,
+          'UPSTREAM_REFUSED',
+          `Tapdesk could not record this tap after ${MAX_ATTEMPTS} attempts (${entry.LastError ?? 'unknown error'}); staff can record the visit in Nexudus.`,
+        );
+        ledger.settle(entry.ClientId, result, null);
+        return result;
+      }
+      return run(input, device, correctedTiming(input, new Date(entry.ReceivedAt)), entry, now);
+    },
+  };
+
+  /** Seconds a tap must wait before it may be sent: Nexudus is away, or this member has an earlier held tap. */
+  function mustWait(businessId: number, coworkerId: number, clientId: string, now: Date): number {
+    const paused = deps.outbox?.pausedForSeconds(now) ?? 0;
+    if (paused > 0) return paused;
+    return ledger.memberHasWaiting(businessId, coworkerId, clientId) ? HELD_RETRY_SECONDS : 0;
+  }
+
+  function holdTap(clientId: string, reason: string, retryAfterSeconds: number, now: Date): TapHeld {
+    ledger.hold(clientId, reason, now);
+    return new TapHeld(retryAfterSeconds);
+  }
+
+  /**
+   * One attempt at a tap, exactly one upstream write: an earlier attempt's write is looked for
+   * first. Nexudus away → the tap is held in the ledger (the gateway's outbox) and sent later.
+   */
+  async function run(input: SubmitCheckin, device: Device, timing: Timing, existing: LedgerEntry | undefined, now: Date) {
+    if (inFlight.has(input.clientId)) throw new SubmissionInProgress('This tap is being recorded; try again shortly.', 2);
+    inFlight.add(input.clientId);
+    try {
+      if (existing) {
         ledger.reclaim(input.clientId);
         // An earlier attempt may have reached Nexudus before it failed: find that write, never make a second.
         const recorded = await writes.findRecorded(existing);
@@ -250,21 +325,31 @@ export function createSubmissionService(deps: SubmissionDeps) {
           ledger.settle(input.clientId, result, recorded.Id);
           return result;
         }
-        timing.effectiveAt = new Date(existing.EffectiveAt);
+        timing = { ...timing, receivedAt: now, effectiveAt: new Date(existing.EffectiveAt) };
       }
-      try {
-        const memberFacts = await facts.read(device.BusinessId, input.coworkerId, timing.effectiveAt);
-        if (!memberFacts) throw new MemberNotFound(`No member ${input.coworkerId} at this location.`);
-        const { result, checkinId } =
-          input.action === 'in' ? await checkIn(input, device, timing, memberFacts) : await checkOut(input, timing, memberFacts);
-        ledger.settle(input.clientId, result, checkinId);
-        return result;
-      } catch (error) {
-        // The claim stays `processing` but is marked stale, so the next attempt reconciles first.
-        ledger.markStale(input.clientId);
-        throw error;
+      const memberFacts = await facts.read(device.BusinessId, input.coworkerId, timing.effectiveAt);
+      if (!memberFacts) {
+        // Nothing was written for this tap: forget the claim, so a resend is answered the same way.
+        ledger.release(input.clientId);
+        throw new MemberNotFound(`No member ${input.coworkerId} at this location.`);
       }
-    },
-  };
+      const { result, checkinId } =
+        input.action === 'in' ? await checkIn(input, device, timing, memberFacts) : await checkOut(input, timing, memberFacts);
+      ledger.settle(input.clientId, result, checkinId);
+      return result;
+    } catch (error) {
+      if (error instanceof MemberNotFound) throw error;
+      if (error instanceof UpstreamUnavailable) {
+        deps.outbox?.noteUnavailable(error.retryAfterSeconds ?? HELD_RETRY_SECONDS, now);
+        throw holdTap(input.clientId, error.message, error.retryAfterSeconds ?? HELD_RETRY_SECONDS, now);
+      }
+      // Not Nexudus being away: the claim is marked stale, so the next attempt reconciles first.
+      ledger.markStale(input.clientId);
+      throw error;
+    } finally {
+      inFlight.delete(input.clientId);
+    }
+  }
+  return service;
 }
 export type SubmissionService = ReturnType<typeof createSubmissionService>;
