@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import type { TopologyOption } from './e2e/fixtures';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -10,7 +11,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export default defineConfig({
+export default defineConfig<TopologyOption>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
@@ -18,7 +19,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'artifacts/playwright.json' }], ...(process.env.CI ? [] : [['html', { open: 'never' }] as const])],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'artifacts/playwright.json' }],
+    ...(process.env.CI ? [] : [['html', { open: 'never' }] as const]),
+  ],
   outputDir: 'test-results',
   use: {
     browserName: 'chromium',
@@ -28,4 +33,21 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'one-process', testIgnore: 'two-process.spec.ts' },
+    {
+      // Production's shape: the kiosk's flows through a gateway and a stand-in Nexudus that keeps
+      // Nexudus's published request limits, as two processes talking HTTP.
+      name: 'two-process',
+      use: { topology: 'two-process' },
+      testMatch: [
+        'kiosk.spec.ts',
+        'payg.spec.ts',
+        'identify.spec.ts',
+        'offline.spec.ts',
+        'outbox-durability.spec.ts',
+        'two-process.spec.ts',
+      ],
+    },
+  ],
 });

@@ -1,15 +1,19 @@
 import { test as base, expect } from '@playwright/test';
-import { createTapdeskServer, type TapdeskServer } from './server';
+import { createTapdeskServer, type TapdeskServer, type Topology } from './server';
 
 interface Fixtures {
   server: TapdeskServer;
 }
+export interface TopologyOption {
+  /** Set per Playwright project: the demo's one process, or production's gateway + Nexudus. */
+  topology: Topology;
+}
 
 /** Each test gets its own server and database; a console error in the page fails the test. */
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern for fixtures without dependencies
-  server: async ({}, use) => {
-    const server = await createTapdeskServer();
+export const test = base.extend<Fixtures & TopologyOption>({
+  topology: ['one-process', { option: true }],
+  server: async ({ topology }, use) => {
+    const server = await createTapdeskServer({ topology });
     await server.start();
     await use(server);
     server.cleanup();

@@ -10,13 +10,13 @@ import { E2E_ADMIN, type TapdeskServer } from './server';
 
 /** The Nexudus API as an integrator sees it: a token, then list calls. */
 export async function adminApi(server: TapdeskServer) {
-  const res = await fetch(`${server.url}/api/token`, {
+  const res = await fetch(`${server.apiUrl}/api/token`, {
     method: 'POST',
     body: new URLSearchParams({ grant_type: 'password', username: E2E_ADMIN.email, password: E2E_ADMIN.password }),
   });
   const { access_token } = z.object({ access_token: z.string() }).parse(await res.json());
   const get = async (path: string) => {
-    const r = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
+    const r = await fetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
     return r.json() as Promise<unknown>;
   };
   return {

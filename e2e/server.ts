@@ -5,6 +5,7 @@ import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GATEWAY_ROLES } from '../src/server/app';
 
 export const E2E_ADMIN = { email: 'admin@tapdesk.test', password: 'e2e-admin-password' };
 
@@ -20,15 +21,22 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A real Tapdesk server process (production build, demo seed, its own database file). */
+/** A real Tapdesk server (production build, demo seed, its own database files): the tablet's server. */
 export interface TapdeskServer {
+  /** Where the tablet (and the admin page) reach Tapdesk. */
   url: string;
+  /** Where the Nexudus API answers: the same process, or the stand-in of a two-process setup. */
+  apiUrl: string;
   port: number;
+  /** The database holding the Nexudus records (check-ins, passes). */
   dbPath: string;
+  /** The tablet's server (the gateway): started, killed with SIGKILL, or stopped. */
   start: () => Promise<void>;
   /** SIGKILL: the process dies with no chance to finish anything. */
   kill: () => Promise<void>;
   stop: () => Promise<void>;
+  /** The stand-in Nexudus of a two-process setup. */
+  upstream: { start: () => Promise<void>; kill: () => Promise<void>; stop: () => Promise<void> } | undefined;
   cleanup: () => void;
   /** What the server process printed (for diagnosing a failure). */
   output: () => string;
@@ -65,26 +73,15 @@ export function selfSignedCertificate(dir: string, host: string): { cert: string
   return { cert, key, spki: createHash('sha256').update(publicKey).digest('base64') };
 }
 
-export async function createTapdeskServer(options: { tls?: { cert: string; key: string } } = {}): Promise<TapdeskServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'tapdesk-e2e-'));
-  const port = await freePort();
-  const scheme = options.tls ? 'https' : 'http';
-  const dbPath = join(dir, 'tapdesk.db');
+/** One server process: started, killed or stopped, and its output kept for a failure's message. */
+function serverProcess(port: number, env: Record<string, string>, tls?: { cert: string; key: string }) {
   let child: ChildProcess | undefined;
   let output = '';
-
   const healthy = () =>
-    options.tls
+    tls
       ? new Promise<boolean>((resolve) => {
           const req = httpsRequest(
-            {
-              host: '127.0.0.1',
-              port,
-              path: '/health',
-              ca: readFileSync(options.tls?.cert ?? ''),
-              servername: undefined,
-              rejectUnauthorized: false,
-            },
+            { host: '127.0.0.1', port, path: '/health', ca: readFileSync(tls.cert), servername: undefined, rejectUnauthorized: false },
             (res) => {
               res.resume();
               resolve(res.statusCode === 200);
@@ -107,28 +104,20 @@ export async function createTapdeskServer(options: { tls?: { cert: string; key: 
     }
     throw new Error(`server did not become healthy: ${output}`);
   };
-
   const exited = () =>
     new Promise<void>((resolve) =>
       child && child.exitCode === null && child.signalCode === null ? child.once('exit', () => resolve()) : resolve(),
     );
-
   return {
-    url: `${scheme}://127.0.0.1:${port}`,
-    port,
-    dbPath,
     async start() {
       child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
         env: {
           ...process.env,
           PORT: String(port),
           HOST: '127.0.0.1',
-          DB_PATH: dbPath,
-          SEED: 'demo',
-          ADMIN_EMAIL: E2E_ADMIN.email,
-          ADMIN_PASSWORD: E2E_ADMIN.password,
           LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'warn',
-          ...(options.tls ? { TLS_CERT: options.tls.cert, TLS_KEY: options.tls.key, HOST: '127.0.0.1' } : {}),
+          ...env,
+          ...(tls ? { TLS_CERT: tls.cert, TLS_KEY: tls.key } : {}),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -147,8 +136,90 @@ export async function createTapdeskServer(options: { tls?: { cert: string; key: 
       await done;
     },
     output: () => output,
+    dispose: () => child?.kill('SIGKILL'),
+  };
+}
+
+/**
+ * How the tablet's server is set up. `one-process`: the embedded Nexudus and the gateway in one
+ * process (the demo). `two-process`: production's shape — a stand-in Nexudus enforcing Nexudus's
+ * published request limits, and a gateway pointed at it over HTTP with its own API user.
+ */
+export type Topology = 'one-process' | 'two-process';
+export const GATEWAY_USER = { email: 'kiosk-gateway@tapdesk.test', password: 'e2e-gateway-password' };
+
+export async function createTapdeskServer(
+  options: { tls?: { cert: string; key: string }; topology?: Topology } = {},
+): Promise<TapdeskServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tapdesk-e2e-'));
+  const port = await freePort();
+  const scheme = options.tls ? 'https' : 'http';
+  const dbPath = join(dir, 'tapdesk.db');
+  const nexudusEnv = { DB_PATH: dbPath, SEED: 'demo', ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password };
+  if (options.topology !== 'two-process') {
+    const server = serverProcess(port, nexudusEnv, options.tls);
+    return {
+      url: `${scheme}://127.0.0.1:${port}`,
+      apiUrl: `${scheme}://127.0.0.1:${port}`,
+      port,
+      dbPath,
+      start: server.start,
+      kill: server.kill,
+      stop: server.stop,
+      upstream: undefined,
+      output: server.output,
+      cleanup() {
+        server.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const nexudusPort = await freePort();
+  const nexudus = serverProcess(nexudusPort, { ...nexudusEnv, EMBEDDED_LIMITS: 'published' });
+  const gateway = serverProcess(port, {
+    DB_PATH: join(dir, 'gateway.db'),
+    SEED: 'none',
+    UPSTREAM: `http://127.0.0.1:${nexudusPort}`,
+    NEXUDUS_USERNAME: GATEWAY_USER.email,
+    NEXUDUS_PASSWORD: GATEWAY_USER.password,
+    SYNC_INTERVAL_SECONDS: '5',
+  });
+  let prepared = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    apiUrl: `http://127.0.0.1:${nexudusPort}`,
+    port,
+    dbPath,
+    async start() {
+      if (!prepared) {
+        await nexudus.start();
+        // The operator gives the kiosk its own Nexudus API user with the roles the gateway needs.
+        execFileSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'scripts/user-add.ts',
+            '--email',
+            GATEWAY_USER.email,
+            '--password',
+            GATEWAY_USER.password,
+            '--roles',
+            GATEWAY_ROLES.join(','),
+          ],
+          { env: { ...process.env, DB_PATH: dbPath }, stdio: 'ignore' },
+        );
+        prepared = true;
+      }
+      await gateway.start();
+    },
+    kill: gateway.kill,
+    stop: gateway.stop,
+    upstream: { start: nexudus.start, kill: nexudus.kill, stop: nexudus.stop },
+    output: () => `gateway:\n${gateway.output()}\nnexudus:\n${nexudus.output()}`,
     cleanup() {
-      child?.kill('SIGKILL');
+      gateway.dispose();
+      nexudus.dispose();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -66,7 +66,7 @@ export function createLedgerRepository(db: Db, sealer: Sealer) {
     'UPDATE kiosk_submissions SET State = ?, CheckinId = ?, Result = ?, UpdatedAt = ?, Request = NULL, WaitingSince = NULL WHERE ClientId = ?',
   );
   const hold = db.prepare(
-    "UPDATE kiosk_submissions SET WaitingSince = COALESCE(WaitingSince, ?), LastError = ?, UpdatedAt = ? WHERE ClientId = ? AND State = 'processing'",
+    "UPDATE kiosk_submissions SET WaitingSince = COALESCE(WaitingSince, ?), LastError = COALESCE(?, LastError), UpdatedAt = ? WHERE ClientId = ? AND State = 'processing'",
   );
   const attempted = db.prepare('UPDATE kiosk_submissions SET Attempts = Attempts + 1, LastError = ? WHERE ClientId = ?');
   // Held taps, and taps whose attempt was abandoned (a crash mid-call) and can be resumed from their request.
@@ -80,7 +80,7 @@ export function createLedgerRepository(db: Db, sealer: Sealer) {
   );
   const waitingStats = db.prepare(
     `SELECT COUNT(*) AS count, MIN(WaitingSince) AS oldestSince,
-       (SELECT LastError FROM kiosk_submissions WHERE State = 'processing' AND WaitingSince IS NOT NULL ORDER BY UpdatedAt DESC LIMIT 1) AS lastError
+       (SELECT LastError FROM kiosk_submissions WHERE State = 'processing' AND WaitingSince IS NOT NULL AND LastError IS NOT NULL ORDER BY UpdatedAt DESC LIMIT 1) AS lastError
      FROM kiosk_submissions WHERE State = 'processing' AND WaitingSince IS NOT NULL`,
   );
   const WaitingStatsRow = z.object({ count: z.number(), oldestSince: z.string().nullable(), lastError: z.string().nullable() });
@@ -117,8 +117,8 @@ export function createLedgerRepository(db: Db, sealer: Sealer) {
       return db.prepare('SELECT ClientId FROM spent_identity_tokens WHERE TokenHash = ?').pluck().get(tokenHash) === clientId;
     },
     /** Nexudus could not take this tap now: the gateway holds it and sends it later, in order. */
-    hold(clientId: string, reason: string, now = new Date()) {
-      hold.run(now.toISOString(), reason.slice(0, 300), now.toISOString(), clientId);
+    hold(clientId: string, reason: string | null, now = new Date()) {
+      hold.run(now.toISOString(), reason?.slice(0, 300) ?? null, now.toISOString(), clientId);
     },
     /** An attempt from the outbox failed for a reason other than Nexudus being away. */
     noteAttempt: (clientId: string, reason: string) => attempted.run(reason.slice(0, 300), clientId),

@@ -88,9 +88,19 @@ export async function adminRoutes(
     return reply.code(204).send();
   });
 
+  /** Nexudus's locations; while it cannot be reached, the ones the mirror holds (so the page still works). */
+  const businesses = async () => {
+    try {
+      return (await facts.referenceData()).businesses;
+    } catch (error) {
+      const mirrored = deps.sync.businesses();
+      if (mirrored.size === 0) throw error;
+      return mirrored;
+    }
+  };
+
   app.get('/locations', async () => {
-    const ref = await facts.referenceData();
-    return [...ref.businesses.values()].map((b) => ({ id: b.Id, name: b.Name, timeZone: b.TimeZone, currency: b.CurrencyCode }));
+    return [...(await businesses()).values()].map((b) => ({ id: b.Id, name: b.Name, timeZone: b.TimeZone, currency: b.CurrencyCode }));
   });
 
   app.post('/pairing-codes', async (request, reply) => {
@@ -103,11 +113,11 @@ export async function adminRoutes(
   });
 
   app.get('/devices', async (): Promise<AdminDevice[]> => {
-    const ref = await facts.referenceData();
+    const names = await businesses();
     return devices.list().map((d) => ({
       id: d.Id,
       name: d.Name,
-      location: { id: d.BusinessId, name: ref.businesses.get(d.BusinessId)?.Name ?? `Location ${d.BusinessId}` },
+      location: { id: d.BusinessId, name: names.get(d.BusinessId)?.Name ?? `Location ${d.BusinessId}` },
       pairedAt: d.PairedAt,
       lastSeenAt: d.LastSeenAt,
       revokedAt: d.RevokedAt,

@@ -246,7 +246,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
       if (claim.claimed) {
         // While Nexudus is away, or while an earlier tap of this member waits, a new tap queues behind.
         const wait = mustWait(device.BusinessId, input.coworkerId, input.clientId, now);
-        if (wait > 0) throw holdTap(input.clientId, 'Waiting for Nexudus (an earlier tap or the connection).', wait, now);
+        if (wait > 0) throw holdTap(input.clientId, null, wait, now);
         return run(input, device, timing, undefined, now);
       }
       const existing = claim.existing;
@@ -294,7 +294,8 @@ export function createSubmissionService(deps: SubmissionDeps) {
     return ledger.memberHasWaiting(businessId, coworkerId, clientId) ? HELD_RETRY_SECONDS : 0;
   }
 
-  function holdTap(clientId: string, reason: string, retryAfterSeconds: number, now: Date): TapHeld {
+  /** `reason`: why Nexudus did not take it (null when it only queues behind an earlier tap). */
+  function holdTap(clientId: string, reason: string | null, retryAfterSeconds: number, now: Date): TapHeld {
     ledger.hold(clientId, reason, now);
     return new TapHeld(retryAfterSeconds);
   }
