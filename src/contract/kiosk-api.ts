@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FeedCheckSchema } from './feed';
 
 /**
  * The kiosk API (`/kiosk/v1`): camelCase, Tapdesk's own. Nexudus wire names stay behind the gateway.
@@ -57,6 +58,15 @@ export const DirectorySchema = z.object({
   members: z.array(DirectoryEntrySchema),
 });
 export type Directory = z.infer<typeof DirectorySchema>;
+
+/** The directory's changes since the tablet's version (`GET /directory?since=`). */
+export const DirectoryDeltaSchema = z.object({
+  ...FeedCheckSchema.shape,
+  location: LocationInfoSchema,
+  generatedAt: instant,
+  upserts: z.array(DirectoryEntrySchema),
+});
+export type DirectoryDelta = z.infer<typeof DirectoryDeltaSchema>;
 
 export const IdentifyRequestSchema = z.object({
   method: z.enum(['pin', 'card']),

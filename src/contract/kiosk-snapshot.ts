@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FeedCheckSchema } from './feed';
 
 /**
  * What the tablet keeps to decide offline: its location (and the network above it), the pass
@@ -82,6 +83,8 @@ export const SnapshotMemberSchema = z.object({
 export type SnapshotMember = z.infer<typeof SnapshotMemberSchema>;
 
 export const SnapshotSchema = z.object({
+  /** The content's version (absent in copies kept before versions existed: those are fetched whole). */
+  version: z.optional(z.string()),
   generatedAt: z.string(),
   locationId: int,
   locations: z.array(LocationModelSchema),
@@ -89,3 +92,14 @@ export const SnapshotSchema = z.object({
   members: z.array(SnapshotMemberSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** The snapshot's changes since the tablet's version (`GET /snapshot?since=`): members changed, and the small parts whole. */
+export const SnapshotDeltaSchema = z.object({
+  ...FeedCheckSchema.shape,
+  generatedAt: z.string(),
+  locationId: int,
+  locations: z.array(LocationModelSchema),
+  products: z.array(PassProductModelSchema),
+  upserts: z.array(SnapshotMemberSchema),
+});
+export type SnapshotDelta = z.infer<typeof SnapshotDeltaSchema>;

@@ -1,6 +1,7 @@
-import { parse } from 'zod/mini';
-import { DirectorySchema, type Directory } from '../../contract/kiosk-api';
-import { SnapshotSchema } from '../../contract/kiosk-snapshot';
+import { parse, safeParse } from 'zod/mini';
+import { applyDelta } from '../../contract/feed';
+import { DirectoryDeltaSchema, DirectorySchema, type Directory } from '../../contract/kiosk-api';
+import { SnapshotDeltaSchema, SnapshotSchema, type Snapshot } from '../../contract/kiosk-snapshot';
 import { API_BASE, KioskApiError, isUnreachable, kioskRequest } from './api-client';
 import { readDevice } from './device-store';
 import { readCached, writeCached } from './offline-store';
@@ -14,16 +15,30 @@ export interface DirectoryView {
   fromCache: boolean;
 }
 
+/** `?since=` the tablet's version, when it has one: the gateway then sends only what changed. */
+const since = (path: string, version: string | undefined) => (version ? `${path}?since=${encodeURIComponent(version)}` : path);
+const isDelta = (json: unknown) => typeof json === 'object' && json !== null && 'from' in json;
+
+/** The directory after a delta, or undefined when the delta does not fit this copy (it is then fetched whole). */
+function directoryAfter(copy: Directory, json: unknown): Directory | undefined {
+  const parsed = safeParse(DirectoryDeltaSchema, json);
+  const delta = parsed.success ? parsed.data : undefined;
+  if (!delta || delta.from !== copy.version) return undefined;
+  const members = applyDelta(copy.members, (m) => m.id, delta);
+  return members && { location: delta.location, version: delta.version, generatedAt: delta.generatedAt, members };
+}
+
 /**
- * The member directory: revalidated with its ETag (a 304 costs no download), kept on the tablet,
- * and served from there when the server cannot be reached.
+ * The member directory: revalidated with its version (a 304 costs no download; a change costs
+ * only the changed members), kept on the tablet, and served from there when the server cannot
+ * be reached. A copy a delta does not fit (partial, or from another server) is fetched whole.
  */
 export async function loadDirectory(): Promise<DirectoryView> {
   const cached = await readCached(DIRECTORY, DirectorySchema);
   const fromCache = (): DirectoryView | undefined => cached && { directory: cached.value, fetchedAt: cached.fetchedAt, fromCache: true };
   let res: Response;
   try {
-    res = await fetch(`${API_BASE}/directory`, {
+    res = await fetch(`${API_BASE}${since('/directory', cached?.value.version)}`, {
       headers: {
         authorization: `Bearer ${readDevice()?.token ?? ''}`,
         ...(cached ? { 'if-none-match': `"${cached.value.version}"` } : {}),
@@ -42,15 +57,40 @@ export async function loadDirectory(): Promise<DirectoryView> {
   const offline = res.status >= 500 ? fromCache() : undefined;
   if (offline) return offline;
   // Anything else but a fresh 200 (401, 5xx with no copy) goes through the client, which explains it.
-  const directory = res.ok ? parse(DirectorySchema, await res.json()) : await kioskRequest('/directory', DirectorySchema);
+  const json: unknown = res.ok ? await res.json() : undefined;
+  const directory =
+    (cached && isDelta(json) ? directoryAfter(cached.value, json) : undefined) ??
+    (res.ok && !isDelta(json) ? parse(DirectorySchema, json) : await kioskRequest('/directory', DirectorySchema));
   await writeCached(DIRECTORY, directory, fetchedAt);
   return { directory, fetchedAt, fromCache: false };
 }
 
-/** Refreshes the offline snapshot; keeps the last good one when the server is unreachable. */
+/** The snapshot after a delta, or undefined when it does not fit this copy. */
+function snapshotAfter(copy: Snapshot, json: unknown): Snapshot | undefined {
+  const parsed = safeParse(SnapshotDeltaSchema, json);
+  const delta = parsed.success ? parsed.data : undefined;
+  if (!delta || delta.from !== copy.version) return undefined;
+  const members = applyDelta(copy.members, (m) => m.customer.id, delta);
+  const { generatedAt, locationId, locations, products, version } = delta;
+  return members && { version, generatedAt, locationId, locations, products, members };
+}
+
+/** Refreshes the offline snapshot (only what changed, when the tablet has one); keeps the last good one when the server is unreachable. */
 export async function refreshSnapshot(): Promise<void> {
   try {
-    await writeCached(SNAPSHOT, await kioskRequest('/snapshot', SnapshotSchema));
+    const cached = await readCached(SNAPSHOT, SnapshotSchema);
+    const version = cached?.value.version;
+    const token = readDevice()?.token ?? '';
+    const res = await fetch(`${API_BASE}${since('/snapshot', version)}`, {
+      headers: { authorization: `Bearer ${token}`, ...(version ? { 'if-none-match': `"${version}"` } : {}) },
+    }).catch(() => undefined);
+    if (!res) return; // unreachable: keep the copy
+    if (res.status === 304 && cached) return writeCached(SNAPSHOT, cached.value);
+    const json: unknown = res.ok ? await res.json() : undefined;
+    const snapshot =
+      (cached && isDelta(json) ? snapshotAfter(cached.value, json) : undefined) ??
+      (res.ok && !isDelta(json) ? parse(SnapshotSchema, json) : await kioskRequest('/snapshot', SnapshotSchema));
+    await writeCached(SNAPSHOT, snapshot);
   } catch (error) {
     if (!isUnreachable(error)) throw error;
   }

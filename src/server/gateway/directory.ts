@@ -1,15 +1,17 @@
-import { createHash } from 'node:crypto';
-import type { Directory, DirectoryEntry } from '../../contract/kiosk-api';
+import type { Directory, DirectoryDelta, DirectoryEntry } from '../../contract/kiosk-api';
+import { createFeed } from './feed';
 import type { MirrorSync } from './mirror-sync';
 import { initials, toLocationInfo } from './location-info';
 
 /**
  * The member directory of a location: who can be found on its tablet, read from the gateway's
  * mirror (never an upstream call per tablet request). Never holds PINs or card ids, only whether a
- * member has one. Versioned by a hash of its content, so tablets revalidate with If-None-Match.
+ * member has one. Versioned by its content: tablets revalidate with If-None-Match and, when it
+ * changed, get only the changes since their version.
  */
 export function createDirectoryService(sync: MirrorSync) {
   const cache = new Map<number, { directory: Directory; generation: number }>();
+  const feed = createFeed<DirectoryEntry>((entry) => entry.id);
 
   function build(businessId: number): Directory {
     const business = sync.businesses().get(businessId);
@@ -28,7 +30,7 @@ export function createDirectoryService(sync: MirrorSync) {
       }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id - b.id);
     const location = toLocationInfo(business);
-    const version = createHash('sha256').update(JSON.stringify({ location, members })).digest('base64url').slice(0, 22);
+    const version = feed.publish(businessId, members, location);
     return { location, version, generatedAt: new Date().toISOString(), members };
   }
 
@@ -41,6 +43,12 @@ export function createDirectoryService(sync: MirrorSync) {
       const directory = build(businessId);
       cache.set(businessId, { directory, generation });
       return directory;
+    },
+    /** The changes from a tablet's version to the current one (undefined: send it whole). */
+    async deltaSince(businessId: number, since: string): Promise<DirectoryDelta | undefined> {
+      const directory = await this.forLocation(businessId);
+      const delta = feed.delta(businessId, since);
+      return delta && { ...delta, location: directory.location, generatedAt: directory.generatedAt };
     },
   };
 }

@@ -15,7 +15,7 @@ import { kioskRoutes } from './kiosk-routes';
 import { createMemberFactsReader } from './member-facts';
 import { createMemberLookup } from './member-lookup';
 import { createMirrorSync } from './mirror-sync';
-import { buildSnapshot } from './snapshot';
+import { createSnapshotService } from './snapshot';
 import { createSealer } from '../lib/sealed';
 import { createSubmissionService } from './submissions';
 import { createUpstreamOutbox } from './upstream-outbox';
@@ -124,7 +124,7 @@ export async function gateway(
   });
 
   const directory = createDirectoryService(sync);
-  const snapshot = (businessId: number) => buildSnapshot(sync, mirror, businessId, new Date());
+  const snapshot = createSnapshotService(sync, mirror);
   await app.register(kioskRoutes, {
     devices,
     upstream,

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   HeartbeatSchema,
   IdentifyRequestSchema,
@@ -11,7 +12,8 @@ import {
   type StaffCheckResult,
   type UpstreamStatus,
 } from '../../contract/kiosk-api';
-import type { Snapshot } from '../../contract/kiosk-snapshot';
+import type { SnapshotService } from './snapshot';
+import { sendCompressedJson } from './feed';
 import { CheckinBatchSchema, type CheckinBatchResult } from '../../contract/outbox';
 import type { Device, DevicesRepository } from '../db/devices-repository';
 import { ANONYMOUS, DEVICE, declareAccess } from '../lib/access';
@@ -34,13 +36,23 @@ export interface KioskRouteDeps {
   upstream: UpstreamClient;
   facts: MemberFactsReader;
   directory: DirectoryService;
-  snapshot: (businessId: number) => Promise<Snapshot>;
+  snapshot: SnapshotService;
   submissions: SubmissionService;
   identity: IdentitySigner;
   guard: Guard;
   findMember: MemberLookup;
   upstreamStatus: () => UpstreamStatus;
 }
+
+/** `?since=<version>`: the version of the tablet's copy (versions are base64url digests). */
+const SinceQuerySchema = z
+  .object({
+    since: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+  })
+  .strict();
 
 /** Who may call each tablet route. Everything a device reads or writes is its own location's. */
 const ACCESS = {
@@ -131,16 +143,44 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
     return { lockouts: guard.lockouts(device.BusinessId), upstream: deps.upstreamStatus() };
   });
 
-  app.get('/directory', async (request, reply) => {
-    const directory = await deps.directory.forLocation(deviceOf(request).BusinessId);
-    devices.touch(deviceOf(request).Id);
-    const etag = `"${directory.version}"`;
+  /**
+   * The tablet's copies, as versioned feeds: `If-None-Match` with the version → 304; `?since=` a
+   * version the gateway still knows → only the changes; else the whole document. Compressed.
+   */
+  const feedRequest = (request: FastifyRequest, reply: FastifyReply) => {
+    const parsed = SinceQuerySchema.safeParse(request.query ?? {});
+    if (!parsed.success) {
+      void sendKioskError(reply, 'VALIDATION', 'since: must be a version this server sent');
+      return undefined;
+    }
+    return { since: parsed.data.since, businessId: deviceOf(request).BusinessId };
+  };
+  const notModified = (request: FastifyRequest, reply: FastifyReply, version: string, since: string | undefined) => {
+    const etag = `"${version}"`;
     reply.header('etag', etag).header('cache-control', 'no-cache');
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return directory;
+    return request.headers['if-none-match'] === etag || since === version;
+  };
+
+  app.get('/directory', async (request, reply) => {
+    const feed = feedRequest(request, reply);
+    if (!feed) return reply;
+    const directory = await deps.directory.forLocation(feed.businessId);
+    devices.touch(deviceOf(request).Id);
+    if (notModified(request, reply, directory.version, feed.since)) return reply.code(304).send();
+    const delta = feed.since ? await deps.directory.deltaSince(feed.businessId, feed.since) : undefined;
+    if (delta) return sendCompressedJson(request, reply, delta);
+    return sendCompressedJson(request, reply, directory, `directory:${feed.businessId}:${directory.version}`);
   });
 
-  app.get('/snapshot', async (request) => deps.snapshot(deviceOf(request).BusinessId));
+  app.get('/snapshot', async (request, reply) => {
+    const feed = feedRequest(request, reply);
+    if (!feed) return reply;
+    const snapshot = await deps.snapshot.current(feed.businessId);
+    if (notModified(request, reply, snapshot.version, feed.since)) return reply.code(304).send();
+    const delta = feed.since ? await deps.snapshot.deltaSince(feed.businessId, feed.since) : undefined;
+    if (delta) return sendCompressedJson(request, reply, delta);
+    return sendCompressedJson(request, reply, snapshot, `snapshot:${feed.businessId}:${snapshot.version}`);
+  });
 
   app.post('/identify', async (request, reply) => {
     const device = deviceOf(request);

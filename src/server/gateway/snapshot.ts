@@ -1,4 +1,5 @@
-import type { Snapshot } from '../../contract/kiosk-snapshot';
+import type { Snapshot, SnapshotDelta, SnapshotMember } from '../../contract/kiosk-snapshot';
+import { createFeed } from './feed';
 import { TimePassRecordSchema, TimeSlotRecordSchema } from '../../contract/nexudus-passes';
 import { dayAt } from '../../domain/check-in-day';
 import { locationChain } from '../../domain/coverage';
@@ -51,3 +52,41 @@ export async function buildSnapshot(sync: MirrorSync, mirror: MirrorRepository, 
     }),
   };
 }
+
+/**
+ * The snapshot per location, built once per mirror change and day (not per tablet request), and
+ * versioned like the directory so that tablets get only the members that changed.
+ */
+export function createSnapshotService(sync: MirrorSync, mirror: MirrorRepository) {
+  const feed = createFeed<SnapshotMember>((member) => member.customer.id);
+  const cache = new Map<number, { key: string; snapshot: Snapshot & { version: string } }>();
+  async function current(businessId: number, now = new Date()): Promise<Snapshot & { version: string }> {
+    await sync.ensure(businessId);
+    const location = sync.businesses().get(businessId);
+    const key = `${sync.generation()}:${location ? dayAt(toLocation(location), now) : ''}`;
+    const cached = cache.get(businessId);
+    if (cached?.key === key) return cached.snapshot;
+    const built = await buildSnapshot(sync, mirror, businessId, now);
+    const version = feed.publish(businessId, built.members, { locations: built.locations, products: built.products });
+    const snapshot = { ...built, version };
+    cache.set(businessId, { key, snapshot });
+    return snapshot;
+  }
+  return {
+    current,
+    async deltaSince(businessId: number, since: string): Promise<SnapshotDelta | undefined> {
+      const snapshot = await current(businessId);
+      const delta = feed.delta(businessId, since);
+      return (
+        delta && {
+          ...delta,
+          generatedAt: snapshot.generatedAt,
+          locationId: snapshot.locationId,
+          locations: snapshot.locations,
+          products: snapshot.products,
+        }
+      );
+    },
+  };
+}
+export type SnapshotService = ReturnType<typeof createSnapshotService>;
