@@ -1,10 +1,7 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
-import { DeviceInfoSchema } from '../../contract/kiosk-api';
-import { kioskRequest } from '../lib/api-client';
-import { onDeviceChange, readDevice, updateDeviceInfo, type StoredDevice } from '../lib/device-store';
+import { onDeviceChange, readDevice } from '../lib/device-store';
 import { I18nProvider } from '../lib/i18n';
-import { deviceKeys } from '../lib/query-keys';
 import { Kiosk } from './kiosk';
 
 const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
@@ -15,25 +12,10 @@ export function createQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 }
 
-/** Re-reads what the tablet is paired to (a revoked token sends it back to setup). */
-function PairedKiosk({ stored }: { stored: StoredDevice }) {
-  useQuery({
-    queryKey: deviceKeys.info,
-    queryFn: async () => {
-      const info = await kioskRequest('/device', DeviceInfoSchema);
-      updateDeviceInfo(info);
-      return info;
-    },
-    staleTime: 5 * 60_000,
-    refetchInterval: 5 * 60_000,
-  });
-  return <Kiosk device={stored.device} />;
-}
-
 function KioskRoot() {
   const stored = useSyncExternalStore(onDeviceChange, readDevice, () => null);
   return stored ? (
-    <PairedKiosk stored={stored} />
+    <Kiosk device={stored.device} />
   ) : (
     <Suspense fallback={null}>
       <SetupScreen />

@@ -1,37 +1,56 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { DeviceInfo, MemberStatus, SubmitResult } from '../../contract/kiosk-api';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState, useSyncExternalStore, type ComponentType } from 'react';
+import type { DeviceInfo } from '../../contract/kiosk-api';
 import { AttractScreen } from '../features/attract/attract-screen';
-import { MemberScreen, type Identified } from '../features/checkin/member-screen';
-import { ResultScreen } from '../features/checkin/result-screen';
-import type { Tap } from '../features/checkin/submit-api';
-import { useDirectory } from '../features/lookup/directory-api';
-import { CameraScanButton } from '../features/lookup/camera-scan';
-import { FindScreen } from '../features/lookup/find-screen';
-import { identify } from '../features/lookup/identify-api';
-import { PinScreen } from '../features/lookup/pin-screen';
+import { whenIdleAfterLoad } from '../lib/after-load';
 import { errorText } from '../lib/error-text';
 import { defaultLanguage, useI18n } from '../lib/i18n';
 import { memberKeys } from '../lib/query-keys';
 import { useIdle } from '../lib/use-idle';
 import { useScanner } from '../lib/use-scanner';
-import { useOutbox } from '../lib/outbox-client';
+import { useOutbox } from '../lib/outbox-summary';
 import { useWakeLock } from '../lib/use-wake-lock';
 import { applyUpdateIfWaiting, onUpdateWaiting, updateWaiting } from '../lib/sw-updates';
-import { Notice } from '../ui/screen';
+import type { VisitView } from './visit-screens';
 
 export const IDLE_MS = 45_000;
 
+// The attract screen is the first load; a visit's screens and the background refresh follow it (useAfterAttract).
+const loadVisit = () => import('./visit-screens');
+const VisitScreens = lazy(() => loadVisit().then((m) => ({ default: m.VisitScreens })));
 const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
 const OutboxPanel = lazy(() => import('../features/staff/outbox-panel').then((m) => ({ default: m.OutboxPanel })));
 
-type View =
-  | { name: 'attract' }
-  | { name: 'find' }
-  | { name: 'pin' }
-  | { name: 'member'; who: Identified }
-  | { name: 'result'; result: SubmitResult; tap: Tap; status: MemberStatus }
-  | { name: 'staff' };
+/**
+ * Once the page has loaded and the browser is idle, or at the first touch or key if that is sooner:
+ * fetches the visit's screens, ready before anyone reaches them, and the background refresh, which
+ * it returns once it is here (without Suspense: a refresh that cannot load never blanks a screen).
+ */
+function useAfterAttract(): ComponentType | null {
+  const [loaded, setLoaded] = useState<{ KeepFresh: ComponentType } | null>(null);
+  useEffect(() => {
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      loadVisit().catch(() => undefined);
+      import('./keep-fresh').then(
+        ({ KeepFresh }) => setLoaded({ KeepFresh }),
+        () => undefined,
+      );
+    };
+    whenIdleAfterLoad(start);
+    window.addEventListener('pointerdown', start, { capture: true, once: true });
+    window.addEventListener('keydown', start, { capture: true, once: true });
+    return () => {
+      window.removeEventListener('pointerdown', start, { capture: true });
+      window.removeEventListener('keydown', start, { capture: true });
+    };
+  }, []);
+  return loaded?.KeepFresh ?? null;
+}
+
+type View = { name: 'attract' } | VisitView | { name: 'staff' };
 
 /** The kiosk's screens and the rules between them: idle reset, scanning from anywhere, updates only at rest. */
 export function Kiosk({ device }: { device: DeviceInfo }) {
@@ -41,10 +60,11 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
   const [flash, setFlash] = useState<string | null>(null);
   const update = useSyncExternalStore(onUpdateWaiting, updateWaiting, () => false);
   const outbox = useOutbox();
-  // Keeps the member directory and the offline snapshot fresh on the tablet, also while it rests.
-  useDirectory();
+  const KeepFresh = useAfterAttract();
   useWakeLock();
 
+  // A screen still loading keeps the one before it on screen rather than a blank page.
+  const go = useCallback((next: View) => startTransition(() => setView(next)), []);
   const reset = useCallback(() => {
     setView({ name: 'attract' });
     setFlash(null);
@@ -62,16 +82,17 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
 
   const identifyCode = (code: string) => {
     setFlash(null);
-    identify({ method: 'card', value: code })
+    loadVisit()
+      .then((visit) => visit.identify({ method: 'card', value: code }))
       .then((who) =>
-        setView({
+        go({
           name: 'member',
           who: { coworkerId: who.coworkerId, displayName: who.displayName, via: 'card', identityToken: who.identityToken },
         }),
       )
       .catch((error: unknown) => {
         setFlash(errorText(error, t, { UNKNOWN_CREDENTIAL: t.unknownCard }));
-        setView({ name: 'find' });
+        go({ name: 'find' });
       });
   };
   useScanner(identifyCode, view.name !== 'staff' && view.name !== 'result');
@@ -84,60 +105,25 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
             location={device.location}
             pending={(outbox?.pending ?? 0) + (outbox?.sending ?? 0)}
             storageUnavailable={outbox?.available === false}
-            onStart={() => setView({ name: 'find' })}
-            onStaff={() => setView({ name: 'staff' })}
+            onStart={() => go({ name: 'find' })}
+            onStaff={() => go({ name: 'staff' })}
           />
         );
-      case 'find':
-        return (
-          <FindScreen
-            onBack={reset}
-            onUsePin={() => setView({ name: 'pin' })}
-            scanButton={<CameraScanButton onScan={identifyCode} />}
-            onSelect={(member) => setView({ name: 'member', who: { coworkerId: member.id, displayName: member.displayName, via: 'name' } })}
-          />
-        );
-      case 'pin':
-        return (
-          <PinScreen
-            onBack={() => setView({ name: 'find' })}
-            onIdentified={(who) =>
-              setView({
-                name: 'member',
-                who: { coworkerId: who.coworkerId, displayName: who.displayName, via: 'pin', identityToken: who.identityToken },
-              })
-            }
-          />
-        );
-      case 'member':
-        return (
-          <MemberScreen
-            who={view.who}
-            onBack={() => setView({ name: 'find' })}
-            onResult={(result, tap, status) => setView({ name: 'result', result, tap, status })}
-          />
-        );
-      case 'result':
-        return <ResultScreen result={view.result} tap={view.tap} status={view.status} onDone={reset} />;
       case 'staff':
         return (
-          <Suspense fallback={null}>
-            <StaffScreen device={device} onClose={reset}>
-              <OutboxPanel timeZone={device.location.timeZone} />
-            </StaffScreen>
-          </Suspense>
+          <StaffScreen device={device} onClose={reset}>
+            <OutboxPanel timeZone={device.location.timeZone} />
+          </StaffScreen>
         );
+      default:
+        return <VisitScreens view={view} flash={flash} onView={go} onScan={identifyCode} onDone={reset} />;
     }
   })();
 
   return (
     <>
-      {flash ? (
-        <div className="fixed inset-x-0 top-0 z-10 p-4">
-          <Notice tone="error">{flash}</Notice>
-        </div>
-      ) : null}
-      {screen}
+      <Suspense fallback={null}>{screen}</Suspense>
+      {KeepFresh ? <KeepFresh /> : null}
     </>
   );
 }

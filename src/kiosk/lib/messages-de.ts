@@ -12,6 +12,7 @@ export const de: Messages = {
   searchLabel: 'Ihr Name oder Ihre Firma',
   searchPlaceholder: 'Namen eingeben…',
   noMatches: 'Niemand gefunden. Andere Schreibweise oder PIN versuchen.',
+  moreMatches: (shown, total) => `${shown} von ${total} angezeigt – geben Sie mehr von Ihrem Namen ein`,
   resultsCount: (n) => `${n} ${n === 1 ? 'Person' : 'Personen'} gefunden`,
   usePin: 'Mit PIN',
   scanWithCamera: 'QR-Code scannen',

@@ -1,5 +1,4 @@
 import type { Lockout, UpstreamStatus } from '../../contract/kiosk-api';
-import { de } from './messages-de';
 
 /** Every string the kiosk shows, per language. English is the reference; others must have every key. */
 export const en = {
@@ -13,6 +12,8 @@ export const en = {
   searchLabel: 'Your name or company',
   searchPlaceholder: 'Start typing your name…',
   noMatches: 'No one found. Try another spelling, or use your PIN.',
+  /** More match than the screen shows: never a silently shorter list. Numbers come formatted. */
+  moreMatches: (shown: string, total: string) => `Showing ${shown} of ${total} — type more of your name`,
   resultsCount: (n: number) => `${n} ${n === 1 ? 'person' : 'people'} found`,
   usePin: 'Use my PIN',
   scanWithCamera: 'Scan a QR code',
@@ -233,5 +234,9 @@ export const en = {
 
 export type Messages = typeof en;
 
-export const LANGUAGES = { en, de } as const;
-export type Language = keyof typeof LANGUAGES;
+/**
+ * The languages a visit can choose, each named in itself. Only English ships in the first load;
+ * the others are loaded when chosen (lib/i18n.tsx), so the attract screen names them from here.
+ */
+export const LANGUAGE_NAMES = { en: 'English', de: 'Deutsch' } as const;
+export type Language = keyof typeof LANGUAGE_NAMES;

@@ -1,16 +1,13 @@
-import { useSyncExternalStore } from 'react';
 import * as z from 'zod/mini';
 import { HeartbeatSchema, type Heartbeat } from '../../contract/kiosk-api';
 import { WorkerMessageSchema, type OutboxSummary, type PageMessage } from '../../contract/outbox';
 import { kioskRequest } from './api-client';
 import { readDevice } from './device-store';
+import { outboxSummary, setOutboxSummary } from './outbox-summary';
 
 /** While anything waits, the page asks the worker to replay this often (a worker has no timers that survive it being stopped). */
 const REPLAY_EVERY_MS = 15_000;
 const HEARTBEAT_EVERY_MS = 60_000;
-
-let summary: OutboxSummary | null = null;
-const listeners = new Set<() => void>();
 
 function post(message: PageMessage): void {
   navigator.serviceWorker?.controller?.postMessage(message);
@@ -37,27 +34,16 @@ function beatSoon() {
 }
 
 function setSummary(next: OutboxSummary) {
+  const summary = outboxSummary();
   const changed = !summary || summary.pending + summary.sending !== next.pending + next.sending || summary.rejected !== next.rejected;
-  summary = next;
-  listeners.forEach((l) => l());
+  setOutboxSummary(next);
   if (changed) beatSoon();
-}
-
-/** The outbox as the service worker last reported it; null before it has (or without a worker). */
-export function useOutbox(): OutboxSummary | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => summary,
-    () => null,
-  );
 }
 
 async function heartbeat(): Promise<void> {
   if (!readDevice()) return;
   lastBeat = Date.now();
+  const summary = outboxSummary();
   const beat: Heartbeat = HeartbeatSchema.parse({
     outboxPending: (summary?.pending ?? 0) + (summary?.sending ?? 0),
     outboxRejected: summary?.rejected ?? 0,
@@ -70,7 +56,8 @@ async function heartbeat(): Promise<void> {
 /**
  * The replay triggers that belong to the page: start-up, the browser coming back online, a timer
  * while anything waits, and staff "send now" (requestReplay). Also asks for persistent storage
- * and reports the outbox to the gateway with a heartbeat.
+ * and reports the outbox to the gateway with a heartbeat. Started once the page has loaded
+ * (main.tsx); the worker replays on its own start-up too.
  */
 export function startOutbox(): void {
   if (!('serviceWorker' in navigator)) return;
@@ -87,6 +74,7 @@ export function startOutbox(): void {
   navigator.serviceWorker.addEventListener('controllerchange', kick);
   window.addEventListener('online', kick);
   window.setInterval(() => {
+    const summary = outboxSummary();
     if (summary && summary.pending + summary.sending > 0) requestReplay(false);
   }, REPLAY_EVERY_MS);
   window.setInterval(() => void heartbeat(), HEARTBEAT_EVERY_MS);

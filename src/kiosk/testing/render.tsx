@@ -12,8 +12,12 @@ import {
   type PaygOffer,
   type UpstreamStatus,
 } from '../../contract/kiosk-api';
-import { I18nProvider } from '../lib/i18n';
-import type { Language } from '../lib/messages';
+import { I18nProvider, loadMessages } from '../lib/i18n';
+import { LANGUAGE_NAMES, type Language } from '../lib/messages';
+
+// Screens are tested in every language without waiting for a language's messages to be fetched
+// (the app loads them lazily; lib/i18n.test.tsx covers that wait).
+await Promise.all((Object.keys(LANGUAGE_NAMES) as Language[]).map(loadMessages));
 
 type Answer = { status: number; body: unknown };
 /** A promise holds the answer back, so a test can see what the screen shows while it waits. */

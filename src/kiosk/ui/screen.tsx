@@ -1,17 +1,25 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode, type RefObject } from 'react';
 
-/** A kiosk screen: a heading the screen reader lands on, content, and actions at the bottom. */
+/**
+ * A kiosk screen: a heading the screen reader lands on, content, and actions at the bottom. With
+ * `typeInto`, typing goes to that field although the heading has the focus: the first printable
+ * key moves the focus there and the browser delivers the character to it, so a hardware keyboard
+ * or a keyboard-wedge scanner loses nothing, and the screen reader still announced the heading.
+ */
 export function Screen({
   title,
   children,
   actions,
   headingId = 'screen-title',
+  typeInto,
 }: {
   title: string;
   children: ReactNode;
   actions?: ReactNode;
   headingId?: string;
+  typeInto?: RefObject<HTMLInputElement | null>;
 }) {
+  useTypeInto(typeInto);
   return (
     <main aria-labelledby={headingId} className="flex min-h-dvh flex-col bg-slate-50 text-slate-900">
       <div className="mx-auto flex w-full max-w-4xl flex-1 flex-col gap-6 p-6 sm:p-10">
@@ -46,4 +54,29 @@ export function Notice({
       {children}
     </div>
   );
+}
+
+function useTypeInto(field: RefObject<HTMLInputElement | null> | undefined): void {
+  useEffect(() => {
+    if (!field) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const input = field.current;
+      if (!input || event.defaultPrevented || !isPrintable(event) || keepsKey(event.target, event.key)) return;
+      input.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [field]);
+}
+
+/** A character key: not Ctrl or Cmd shortcuts (AltGr, which is Ctrl+Alt, and Option still type). */
+function isPrintable(event: KeyboardEvent): boolean {
+  return event.key.length === 1 && !event.metaKey && !(event.ctrlKey && !event.altKey);
+}
+
+/** Fields keep their own keys, and Space still presses a focused button. */
+function keepsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+  return key === ' ' && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
 }

@@ -1,7 +1,7 @@
 import type { LocationInfo } from '../../../contract/kiosk-api';
 import { longDate, time } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import { LANGUAGES, type Language } from '../../lib/messages';
+import { preloadMessages, useI18n } from '../../lib/i18n';
+import { LANGUAGE_NAMES, type Language } from '../../lib/messages';
 import { useClock } from '../../lib/use-clock';
 
 /** The screen the tablet rests on: location, clock, one big button, language choice. */
@@ -25,16 +25,17 @@ export function AttractScreen({
       <header className="flex items-center justify-between gap-4 p-6">
         <p className="text-xl font-semibold">{location.name}</p>
         <div role="group" aria-label={t.language} className="flex gap-2">
-          {(Object.keys(LANGUAGES) as Language[]).map((code) => (
+          {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
             <button
               key={code}
               type="button"
               lang={code}
               aria-pressed={language === code}
+              onPointerDown={() => preloadMessages(code)}
               onClick={() => setLanguage(code)}
               className={`min-h-12 min-w-12 rounded-xl px-4 text-lg font-semibold ring-2 ring-white ${language === code ? 'bg-white text-brand-900' : 'bg-transparent text-white'}`}
             >
-              {LANGUAGES[code].languageName}
+              {LANGUAGE_NAMES[code]}
             </button>
           ))}
         </div>

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
 import { errorText } from '../../lib/error-text';
 import { age } from '../../lib/format';
@@ -7,7 +7,12 @@ import { Button } from '../../ui/button';
 import { MemberTile } from '../../ui/member-tile';
 import { Notice, Screen } from '../../ui/screen';
 import { useDirectory } from './directory-api';
-import { buildSearchIndex, searchMembers } from './search';
+import { searchMembers, type SearchResult } from './search';
+import { searchIndexFor } from './search-cache';
+
+/** As many tiles as a member can scan at a glance; more matches are counted, never dropped silently. */
+const SHOWN = 24;
+const NONE: SearchResult = { members: [], total: 0 };
 
 interface FindScreenProps {
   onSelect: (member: DirectoryEntry) => void;
@@ -16,20 +21,27 @@ interface FindScreenProps {
   scanButton?: React.ReactNode;
 }
 
-/** Search as you type by first name, last name or company, with large tiles; a PIN pad as the other way in. */
+/**
+ * Search as you type by first name, last name or company, with large tiles; a PIN pad as the other
+ * way in. The index is built once per directory version (search-cache.ts), not on each visit.
+ */
 export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScreenProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const count = new Intl.NumberFormat(locale);
   const directory = useDirectory();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const index = useMemo(() => buildSearchIndex(directory.data?.directory.members ?? []), [directory.data]);
-  const results = useMemo(() => searchMembers(index, deferred), [index, deferred]);
+  const current = directory.data?.directory;
+  const index = useMemo(() => current && searchIndexFor(current), [current]);
+  const { members: results, total } = useMemo(() => (index ? searchMembers(index, deferred, SHOWN) : NONE), [index, deferred]);
+  const field = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const error = errorText(directory.error, t);
 
   return (
     <Screen
       title={t.findYourself}
+      typeInto={field}
       actions={
         <>
           <Button variant="secondary" onClick={onBack}>
@@ -47,15 +59,19 @@ export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScree
           {t.searchLabel}
         </label>
         <input
+          ref={field}
           id={inputId}
           type="search"
-          autoFocus
           autoComplete="off"
           autoCorrect="off"
           spellCheck={false}
           placeholder={t.searchPlaceholder}
           value={query}
           onChange={(event) => setQuery(event.target.value.slice(0, 80))}
+          onKeyDown={(event) => {
+            // The scanner took the Enter (use-scanner.ts): what it typed here was a card, not a name.
+            if (event.key === 'Enter' && event.defaultPrevented) setQuery('');
+          }}
           className="min-h-16 rounded-2xl border-2 border-slate-500 bg-white px-5 text-2xl"
         />
         {directory.data ? (
@@ -65,9 +81,12 @@ export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScree
       {error && !directory.data ? <Notice tone="error">{error}</Notice> : null}
       {directory.isPending ? <p className="text-xl">{t.loading}</p> : null}
       <p role="status" aria-live="polite" className="sr-only">
-        {deferred.trim() ? t.resultsCount(results.length) : ''}
+        {deferred.trim() ? t.resultsCount(total) : ''}
       </p>
-      {deferred.trim() && results.length === 0 && directory.data ? <p className="text-xl text-slate-800">{t.noMatches}</p> : null}
+      {deferred.trim() && total === 0 && directory.data ? <p className="text-xl text-slate-800">{t.noMatches}</p> : null}
+      {total > results.length ? (
+        <p className="text-xl text-slate-800">{t.moreMatches(count.format(results.length), count.format(total))}</p>
+      ) : null}
       <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label={t.findYourself}>
         {results.map((member) => (
           <li key={member.id}>

@@ -1,63 +1,110 @@
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
+import { fold, words } from './fold';
+import type { SearchIndex } from './search-index';
 
-/** Lower case, accents and apostrophes folded: "Amélie" finds "amelie", "Łukasz" "lukasz", "O'Brien" "obrien". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .replace(/ø/g, 'o')
-    .replace(/Ø/g, 'O')
-    .replace(/ß/g, 'ss')
-    .replace(/['’]/g, '')
-    .toLowerCase();
+export interface SearchResult {
+  /** The best `limit` matches, most likely first. */
+  members: DirectoryEntry[];
+  /** How many members match in all. */
+  total: number;
 }
 
-export interface SearchIndexEntry {
-  member: DirectoryEntry;
-  nameWords: string[];
-  companyWords: string[];
-  fullName: string;
+/** A typed word as the index sees it: the sorted words it starts, [from, to), and its exact word or -1. */
+interface Token {
+  from: number;
+  to: number;
+  exact: number;
 }
 
-export function buildSearchIndex(members: readonly DirectoryEntry[]): SearchIndexEntry[] {
-  return members.map((member) => {
-    const fullName = fold(member.displayName);
-    return {
-      member,
-      fullName,
-      nameWords: fullName.split(/[\s-]+/).filter(Boolean),
-      companyWords: fold(member.company ?? '')
-        .split(/\s+/)
-        .filter(Boolean),
-    };
-  });
-}
+/**
+ * Search as you type. Every typed word must start a word of the member's name or company. The
+ * most likely come first: the whole name starting with what was typed, then the first typed word
+ * starting the first name, another word of the name, the company; equals in name order, then id.
+ * Only members holding a word that starts with the rarest typed word are looked at.
+ */
+export function searchMembers(index: SearchIndex, rawQuery: string, limit = 24): SearchResult {
+  const typed = words(fold(rawQuery));
+  const tokens = typed.map((token) => toToken(index.words, token));
+  let rarest: Token | undefined;
+  for (const token of tokens) if (!rarest || postingCount(index, token) < postingCount(index, rarest)) rarest = token;
+  if (!rarest || postingCount(index, rarest) === 0) return { members: [], total: 0 };
 
-/** How well one entry matches: every typed word must start a word of the name or company. */
-function score(entry: SearchIndexEntry, query: string, tokens: string[]): number {
+  index.stamp = index.stamp >= 0xffff_fffe ? 1 : index.stamp + 1;
+  if (index.stamp === 1) index.seen.fill(0);
+  const count = index.members.length;
+  const best: number[] = [];
   let total = 0;
-  for (const token of tokens) {
-    const nameIndex = entry.nameWords.findIndex((w) => w.startsWith(token));
-    if (nameIndex === 0) total += 30;
-    else if (nameIndex > 0) total += 20;
-    else if (entry.companyWords.some((w) => w.startsWith(token))) total += 5;
-    else return 0;
+  for (let p = index.postingStart[rarest.from] ?? 0, end = index.postingStart[rarest.to] ?? 0; p < end; p += 1) {
+    const m = index.postings[p] ?? 0;
+    if (index.seen[m] === index.stamp) continue;
+    index.seen[m] = index.stamp;
+    const tier = matchTier(index, m, tokens);
+    if (tier < 0) continue;
+    total += 1;
+    keepBest(best, tier * count + m, limit);
   }
-  if (entry.fullName.startsWith(query)) total += 50;
-  return total;
+  return { members: best.map((key) => index.members[key % count]).filter((m) => m !== undefined), total };
 }
 
-/** Search as you type, most likely first: full-name prefix, then first name, last name, company. */
-export function searchMembers(index: readonly SearchIndexEntry[], rawQuery: string, limit = 24): DirectoryEntry[] {
-  const query = fold(rawQuery).trim().replace(/\s+/g, ' ');
-  if (!query) return [];
-  const tokens = query.split(' ');
-  return index
-    .map((entry) => ({ entry, score: score(entry, query, tokens) }))
-    .filter((r) => r.score > 0)
-    .sort((a, b) => b.score - a.score || a.entry.member.displayName.localeCompare(b.entry.member.displayName))
-    .slice(0, limit)
-    .map((r) => r.entry.member);
+function toToken(sorted: readonly string[], token: string): Token {
+  const from = firstIndex(sorted, 0, (w) => w >= token);
+  const to = firstIndex(sorted, from, (w) => !w.startsWith(token));
+  return { from, to, exact: sorted[from] === token ? from : -1 };
+}
+
+/** The first index from `lo` where `past` holds (it then holds for every later word too). */
+function firstIndex(sorted: readonly string[], lo: number, past: (word: string) => boolean): number {
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(sorted[mid] ?? '')) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function postingCount(index: SearchIndex, token: Token): number {
+  return (index.postingStart[token.to] ?? 0) - (index.postingStart[token.from] ?? 0);
+}
+
+/** 0 whole name, 1 first name, 2 another word of the name, 3 company only; -1 when a typed word starts none of them. */
+function matchTier(index: SearchIndex, m: number, tokens: readonly Token[]): number {
+  const w = index.memberWords;
+  const start = index.memberStart[m] ?? 0;
+  const end = index.memberStart[m + 1] ?? 0;
+  const nameEnd = start + (index.nameLength[m] ?? 0);
+  for (const token of tokens) {
+    let i = start;
+    while (i < end && !startsWith(w, i, token)) i += 1;
+    if (i === end) return -1;
+  }
+  if (wholeNameStarts(w, start, nameEnd, tokens)) return 0;
+  const [first] = tokens;
+  if (!first || nameEnd === start) return 3;
+  if (startsWith(w, start, first)) return 1;
+  for (let i = start + 1; i < nameEnd; i += 1) if (startsWith(w, i, first)) return 2;
+  return 3;
+}
+
+function startsWith(memberWords: Uint32Array, i: number, token: Token): boolean {
+  const word = memberWords[i] ?? 0;
+  return word >= token.from && word < token.to;
+}
+
+/** The typed words are the name's first words, the last one perhaps not yet complete. */
+function wholeNameStarts(memberWords: Uint32Array, start: number, nameEnd: number, tokens: readonly Token[]): boolean {
+  const last = tokens.length - 1;
+  if (nameEnd - start <= last) return false;
+  for (let i = 0; i < last; i += 1) if (memberWords[start + i] !== tokens[i]?.exact) return false;
+  const token = tokens[last];
+  return token !== undefined && startsWith(memberWords, start + last, token);
+}
+
+/** Keeps `best` the `limit` smallest keys, ascending. */
+function keepBest(best: number[], key: number, limit: number): void {
+  if (best.length >= limit && key >= (best[best.length - 1] ?? Infinity)) return;
+  let at = best.length;
+  while (at > 0 && (best[at - 1] ?? 0) > key) at -= 1;
+  best.splice(at, 0, key);
+  if (best.length > limit) best.pop();
 }

@@ -1,7 +1,8 @@
 import type { OutboxEntry, OutboxSummary } from '../../../contract/outbox';
 import { time } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { discardRejected, requestReplay, useOutbox } from '../../lib/outbox-client';
+import { discardRejected, requestReplay } from '../../lib/outbox-client';
+import { useOutbox } from '../../lib/outbox-summary';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/screen';
 
