@@ -239,6 +239,7 @@ async function run(size: number, round: number): Promise<Figures> {
       await page.getByRole('button', { name: 'Back' }).click();
     }
     const handled = (await page.evaluate('window.__bench.handled')) as number[];
+    if (process.env.BENCH_DEBUG) console.log({ open, painted, handled });
     // Event Timing reports only events of 16 ms or more: the others count as 16 ms here.
     const keystrokes = QUERIES.join('').length;
     const inputHandled = p95([...handled, ...Array<number>(Math.max(0, keystrokes - handled.length)).fill(16)]);

@@ -38,7 +38,7 @@ export async function readyForOffline(page: Page): Promise<void> {
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('cache')) return resolve(false);
-          const get = db.transaction('cache').objectStore('cache').get('snapshot');
+          const get = db.transaction('cache').objectStore('cache').get('snapshot-meta');
           get.onsuccess = () => resolve(get.result !== undefined);
           get.onerror = () => resolve(false);
         };

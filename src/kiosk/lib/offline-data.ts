@@ -1,13 +1,13 @@
 import { parse, safeParse } from 'zod/mini';
 import { applyDelta } from '../../contract/feed';
 import { DirectoryDeltaSchema, DirectorySchema, type Directory } from '../../contract/kiosk-api';
-import { SnapshotDeltaSchema, SnapshotSchema, type Snapshot } from '../../contract/kiosk-snapshot';
+import { SnapshotDeltaSchema, SnapshotSchema } from '../../contract/kiosk-snapshot';
 import { API_BASE, KioskApiError, isUnreachable, kioskRequest } from './api-client';
 import { readDevice } from './device-store';
 import { readCached, writeCached } from './offline-store';
+import { applySnapshotDelta, readSnapshotMeta, replaceSnapshot, touchSnapshot } from './snapshot-store';
 
 const DIRECTORY = 'directory';
-const SNAPSHOT = 'snapshot';
 
 export interface DirectoryView {
   directory: Directory;
@@ -65,32 +65,27 @@ export async function loadDirectory(): Promise<DirectoryView> {
   return { directory, fetchedAt, fromCache: false };
 }
 
-/** The snapshot after a delta, or undefined when it does not fit this copy. */
-function snapshotAfter(copy: Snapshot, json: unknown): Snapshot | undefined {
-  const parsed = safeParse(SnapshotDeltaSchema, json);
-  const delta = parsed.success ? parsed.data : undefined;
-  if (!delta || delta.from !== copy.version) return undefined;
-  const members = applyDelta(copy.members, (m) => m.customer.id, delta);
-  const { generatedAt, locationId, locations, products, version } = delta;
-  return members && { version, generatedAt, locationId, locations, products, members };
-}
-
-/** Refreshes the offline snapshot (only what changed, when the tablet has one); keeps the last good one when the server is unreachable. */
+/**
+ * Refreshes the offline snapshot: only what changed since the tablet's version, applied in one
+ * transaction (a delta that does not fit the copy fetches it whole); keeps the last good copy
+ * when the server is unreachable.
+ */
 export async function refreshSnapshot(): Promise<void> {
   try {
-    const cached = await readCached(SNAPSHOT, SnapshotSchema);
-    const version = cached?.value.version;
+    const version = (await readSnapshotMeta())?.version;
     const token = readDevice()?.token ?? '';
     const res = await fetch(`${API_BASE}${since('/snapshot', version)}`, {
       headers: { authorization: `Bearer ${token}`, ...(version ? { 'if-none-match': `"${version}"` } : {}) },
     }).catch(() => undefined);
     if (!res) return; // unreachable: keep the copy
-    if (res.status === 304 && cached) return writeCached(SNAPSHOT, cached.value);
+    if (res.status === 304 && version) return await touchSnapshot();
     const json: unknown = res.ok ? await res.json() : undefined;
-    const snapshot =
-      (cached && isDelta(json) ? snapshotAfter(cached.value, json) : undefined) ??
-      (res.ok && !isDelta(json) ? parse(SnapshotSchema, json) : await kioskRequest('/snapshot', SnapshotSchema));
-    await writeCached(SNAPSHOT, snapshot);
+    if (version && isDelta(json)) {
+      const delta = safeParse(SnapshotDeltaSchema, json);
+      if (delta.success && (await applySnapshotDelta(delta.data))) return;
+    }
+    const snapshot = res.ok && !isDelta(json) ? parse(SnapshotSchema, json) : await kioskRequest('/snapshot', SnapshotSchema);
+    await replaceSnapshot(snapshot);
   } catch (error) {
     if (!isUnreachable(error)) throw error;
   }

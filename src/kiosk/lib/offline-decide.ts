@@ -1,20 +1,17 @@
-import { SnapshotSchema, type Snapshot } from '../../contract/kiosk-snapshot';
+import type { SnapshotMember } from '../../contract/kiosk-snapshot';
 import type { MemberStatus } from '../../contract/kiosk-api';
 import type { CheckinInput } from '../../domain/decide';
 import { eligibilityFor } from '../../domain/eligibility';
 import type { HeldPass, Location, PassProduct } from '../../domain/model';
 import { dayAt, openOnDay } from '../../domain/check-in-day';
 import { readDevice } from './device-store';
-import { readCached, writeCached } from './offline-store';
+import { readSnapshotMember, readSnapshotMeta, writeSnapshotMember, type SnapshotMeta } from './snapshot-store';
 
 /**
  * Deciding on the tablet from its cached snapshot. Loaded only when needed (offline, or after a
  * tap), so the rules do not weigh on the kiosk's first load.
  */
-const SNAPSHOT = 'snapshot';
-
-function snapshotInput(snapshot: Snapshot, memberId: number, at: Date): CheckinInput | undefined {
-  const member = snapshot.members.find((m) => m.customer.id === memberId);
+function snapshotInput(snapshot: SnapshotMeta, member: SnapshotMember | undefined, at: Date): CheckinInput | undefined {
   const locations = new Map<number, Location>(snapshot.locations.map((l) => [l.id, l]));
   const location = locations.get(snapshot.locationId);
   if (!member || !location) return undefined;
@@ -37,13 +34,12 @@ function snapshotInput(snapshot: Snapshot, memberId: number, at: Date): CheckinI
   };
 }
 
-/** The member's status decided on the tablet, by src/domain, from the cached snapshot. */
+/** The member's status decided on the tablet, by src/domain, from the cached snapshot (this member's record only). */
 export async function offlineStatus(memberId: number, at = new Date()): Promise<{ status: MemberStatus; asOf: string } | undefined> {
-  const cached = await readCached(SNAPSHOT, SnapshotSchema);
+  const [meta, member] = await Promise.all([readSnapshotMeta(), readSnapshotMember(memberId)]);
   const device = readDevice();
-  const input = cached && snapshotInput(cached.value, memberId, at);
-  if (!input || !device || !cached) return undefined;
-  const member = cached.value.members.find((m) => m.customer.id === memberId);
+  const input = meta && snapshotInput(meta, member, at);
+  if (!input || !device || !meta) return undefined;
   return {
     status: {
       member: { id: memberId, displayName: member?.customer.fullName ?? '', company: null },
@@ -51,24 +47,21 @@ export async function offlineStatus(memberId: number, at = new Date()): Promise<
       at: at.toISOString(),
       eligibility: eligibilityFor(input).eligibility,
     },
-    asOf: cached.fetchedAt,
+    asOf: meta.fetchedAt,
   };
 }
 
 /**
  * Keeps the cached snapshot true after a tap (recorded or queued), so a member who checked in
- * while offline is offered check-out, never a second check-in.
+ * while offline is offered check-out, never a second check-in. Writes only this member's record.
  */
 export async function applyTapToSnapshot(tap: { coworkerId: number; action: 'in' | 'out'; tappedAt: string }): Promise<void> {
-  const cached = await readCached(SNAPSHOT, SnapshotSchema);
-  if (!cached) return;
-  const snapshot = cached.value;
-  const member = snapshot.members.find((m) => m.customer.id === tap.coworkerId);
-  if (!member) return;
+  const [meta, member] = await Promise.all([readSnapshotMeta(), readSnapshotMember(tap.coworkerId)]);
+  if (!meta || !member) return;
   if (tap.action === 'out') {
     member.openCheckin = null;
   } else {
-    const input = snapshotInput(snapshot, tap.coworkerId, new Date(tap.tappedAt));
+    const input = snapshotInput(meta, member, new Date(tap.tappedAt));
     const decision = input ? eligibilityFor(input).decision : undefined;
     const pass = decision?.kind === 'pass' ? member.heldPasses.find((p) => p.id === decision.pass.id) : undefined;
     if (pass) {
@@ -76,7 +69,7 @@ export async function applyTapToSnapshot(tap: { coworkerId: number; action: 'in'
       pass.usedDate ??= tap.tappedAt;
       pass.checkedIn = true;
     }
-    member.openCheckin = { id: 0, businessId: snapshot.locationId, fromTime: tap.tappedAt, coworkerTimePassGuid: pass?.uniqueId ?? null };
+    member.openCheckin = { id: 0, businessId: meta.locationId, fromTime: tap.tappedAt, coworkerTimePassGuid: pass?.uniqueId ?? null };
   }
-  await writeCached(SNAPSHOT, snapshot, cached.fetchedAt);
+  await writeSnapshotMember(member);
 }

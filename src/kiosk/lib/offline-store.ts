@@ -3,15 +3,23 @@ import { safeParse, type core } from 'zod/mini';
 
 /**
  * The kiosk's own IndexedDB: read-side copies (member directory, offline snapshot) with the time
- * they were fetched. The outbox is the service worker's, in its own database.
+ * they were fetched. The outbox is the service worker's, in its own database. Version 2 keeps the
+ * snapshot's members one record each (`snapshot-members`, by customer id), so a tap or a delta
+ * writes only the members it changes; the snapshot of version 1 (one record) is dropped and
+ * fetched again.
  */
 let db: Promise<IDBPDatabase | null> | undefined;
+export const SNAPSHOT_MEMBERS = 'snapshot-members';
 
-function open(): Promise<IDBPDatabase | null> {
+export function open(): Promise<IDBPDatabase | null> {
   if (typeof indexedDB === 'undefined') return Promise.resolve(null);
-  db ??= openDB('tapdesk-kiosk', 1, {
-    upgrade(database) {
-      database.createObjectStore('cache');
+  db ??= openDB('tapdesk-kiosk', 2, {
+    upgrade(database, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) database.createObjectStore('cache');
+      if (oldVersion < 2) {
+        database.createObjectStore(SNAPSHOT_MEMBERS);
+        void transaction.objectStore('cache').delete('snapshot');
+      }
     },
   }).catch(() => null);
   return db;
