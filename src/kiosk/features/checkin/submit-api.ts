@@ -44,11 +44,15 @@ export function useSubmitTap() {
     mutationFn: submitTap,
     networkMode: 'always',
     retry: false,
-    onSuccess: async (result, { tap }) => {
-      // Best effort: the tap itself is already recorded or queued.
-      if (result.status !== 'refused')
-        await import('../../lib/offline-decide').then((m) => m.applyTapToSnapshot(tap)).catch(() => undefined);
+    onSuccess: (result, { tap }) => {
+      // Best effort, and not awaited: the member sees the result at once; the tablet's copy of
+      // their record (one IndexedDB record) is updated meanwhile, long before they could come back.
+      const applied =
+        result.status === 'refused'
+          ? Promise.resolve()
+          : import('../../lib/offline-decide').then((m) => m.applyTapToSnapshot(tap)).catch(() => undefined);
+      void applied.then(() => client.invalidateQueries({ queryKey: memberKeys.status(tap.coworkerId) }));
     },
-    onSettled: (_result, _error, { tap }) => client.invalidateQueries({ queryKey: memberKeys.status(tap.coworkerId) }),
+    onError: (_error, { tap }) => client.invalidateQueries({ queryKey: memberKeys.status(tap.coworkerId) }),
   });
 }

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
 import { errorText } from '../../lib/error-text';
 import { age } from '../../lib/format';
@@ -30,7 +30,8 @@ export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScree
   const count = new Intl.NumberFormat(locale);
   const directory = useDirectory();
   const [query, setQuery] = useState('');
-  const deferred = useDeferredValue(query);
+  // The index answers in well under a millisecond at 50,000 members, so results render with the keystroke (one render, not two).
+  const deferred = query;
   const current = directory.data?.directory;
   const index = useMemo(() => current && searchIndexFor(current), [current]);
   const { members: results, total } = useMemo(() => (index ? searchMembers(index, deferred, SHOWN) : NONE), [index, deferred]);
@@ -87,7 +88,7 @@ export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScree
       {total > results.length ? (
         <p className="text-xl text-slate-800">{t.moreMatches(count.format(results.length), count.format(total))}</p>
       ) : null}
-      <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label={t.findYourself}>
+      <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label={t.findYourself} data-query={deferred}>
         {results.map((member) => (
           <li key={member.id}>
             <MemberTile member={member} onSelect={onSelect} />
