@@ -211,7 +211,9 @@ async function run(size: number, round: number): Promise<Figures> {
       await page.addInitScript('window.__benchDebug = true');
       page.on('console', (m) => console.log('  page:', m.text()));
     }
-    await page.goto('/');
+    const reached = Date.now();
+    await page.goto('/', { timeout: 180_000 });
+    console.log(`  the kiosk page loaded in ${Date.now() - reached} ms (the server had just synced the new members)`);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     const { code } = createDevicesRepository(db).createPairingCode(hub, 'bench');
     await page.getByLabel('Pairing code').fill(code);
@@ -323,7 +325,9 @@ try {
       // Let the server's mirror pick up the new members before the tablet pairs.
       await new Promise((r) => setTimeout(r, 12_000));
     }
-    figures.push(await run(size, round));
+    const f = await run(size, round);
+    console.log(`  ${size}: ${JSON.stringify(f)}`);
+    figures.push(f);
   }
   const [small, big] = figures;
   console.log(`\nkiosk at ${SIZES.map((s) => s.toLocaleString('en')).join(' → ')} members, Chromium at ${CPU_SLOWDOWN}× CPU`);

@@ -1,8 +1,9 @@
-/** `npm run bench -- <name>`: api | bundle | kiosk | load | lookup | replay | upstream. Each prints a ratio against a baseline measured in the same run. */
+/** `npm run bench -- <name>`: api | bundle | kiosk | lighthouse | load | lookup | replay | upstream. Each prints a ratio against a baseline measured in the same run. */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   api: () => import('./api'),
   bundle: () => import('./bundle'),
   kiosk: () => import('./kiosk'),
+  lighthouse: () => import('./lighthouse'),
   load: () => import('./sustained'),
   lookup: () => import('./lookup'),
   replay: () => import('./replay'),
