@@ -105,7 +105,6 @@ async function startServer() {
       DB_PATH: dbPath,
       SEED: 'none',
       LOG_LEVEL: 'warn',
-      SYNC_INTERVAL_SECONDS: '5',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -276,7 +275,7 @@ async function run(size: number, round: number): Promise<Figures> {
       ).json() as Record<string, unknown>;
       await put('/api/spaces/coworkers', { ...record, CompanyName: `Renamed Ltd ${round}` });
     }
-    await new Promise((r) => setTimeout(r, 12_000)); // the server's mirror sync (every 5 s) sees them
+    await new Promise((r) => setTimeout(r, 75_000)); // the server's mirror sync (every 60 s, the default) sees them
     wire.clear();
     await page.reload();
     await page.getByRole('button', { name: 'Check in / out' }).click();
@@ -322,8 +321,8 @@ try {
     await growTo(size);
     if (round === 0) await startServer();
     else {
-      // Let the server's mirror pick up the new members before the tablet pairs.
-      await new Promise((r) => setTimeout(r, 12_000));
+      // Let the server's mirror pick up the new members (its sync runs every 60 s) before the tablet pairs.
+      await new Promise((r) => setTimeout(r, 75_000));
     }
     const f = await run(size, round);
     console.log(`  ${size}: ${JSON.stringify(f)}`);

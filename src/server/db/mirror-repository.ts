@@ -24,7 +24,8 @@ export interface MirroredRecord {
 export function createMirrorRepository(db: Db) {
   const upsert = db.prepare(
     `INSERT INTO mirror_records (Entity, Id, UpdatedOn, Record, Owner) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (Entity, Id) DO UPDATE SET UpdatedOn = excluded.UpdatedOn, Record = excluded.Record, Owner = excluded.Owner`,
+     ON CONFLICT (Entity, Id) DO UPDATE SET UpdatedOn = excluded.UpdatedOn, Record = excluded.Record, Owner = excluded.Owner
+       WHERE Record IS NOT excluded.Record OR Owner IS NOT excluded.Owner`,
   );
   const remove = db.prepare('DELETE FROM mirror_records WHERE Entity = ? AND Id = ?');
   const all = db.prepare('SELECT Record FROM mirror_records WHERE Entity = ?').pluck();
@@ -33,15 +34,20 @@ export function createMirrorRepository(db: Db) {
   const owned = db.prepare('SELECT Record FROM mirror_records WHERE Entity = ? AND Owner = ?').pluck();
   const state = db.prepare('SELECT * FROM mirror_sync WHERE Scope = ?');
 
-  const applyAll = db.transaction((entity: MirrorEntity, records: readonly MirroredRecord[], gone: readonly number[]) => {
-    for (const r of records) upsert.run(entity, r.Id, r.UpdatedOn ?? null, JSON.stringify(r), r.CoworkerId ?? null);
-    for (const id of gone) remove.run(entity, id);
+  const applyAll = db.transaction((entity: MirrorEntity, records: readonly MirroredRecord[], gone: readonly number[]): number => {
+    let changed = 0;
+    for (const r of records) changed += upsert.run(entity, r.Id, r.UpdatedOn ?? null, JSON.stringify(r), r.CoworkerId ?? null).changes;
+    for (const id of gone) changed += remove.run(entity, id).changes;
+    return changed;
   });
 
   return {
-    /** Stores records and forgets others, in one transaction (a sync is applied whole or not at all). */
-    apply(entity: MirrorEntity, records: readonly MirroredRecord[], gone: readonly number[] = []): void {
-      applyAll(entity, records, gone);
+    /**
+     * Stores records and forgets others, in one transaction (a sync is applied whole or not at
+     * all). Returns how many records actually changed: a record sent again unchanged is not one.
+     */
+    apply(entity: MirrorEntity, records: readonly MirroredRecord[], gone: readonly number[] = []): number {
+      return applyAll(entity, records, gone);
     },
     all<T>(entity: MirrorEntity, schema: z.ZodType<T>): T[] {
       return all.all(entity).map((json) => schema.parse(JSON.parse(String(json))));

@@ -40,9 +40,11 @@ const minute = (at: Date) => toNexudusInstant(at).slice(0, 16);
 export function createMirrorSync(upstream: UpstreamClient, mirror: MirrorRepository) {
   const running = new Map<string, Promise<void>>();
   let generation = 0;
+  /** What reads the mirror (directory, snapshot, reference) is rebuilt only when a record really changed. */
   const apply: MirrorRepository['apply'] = (...args) => {
-    generation += 1;
-    return mirror.apply(...args);
+    const changed = mirror.apply(...args);
+    if (changed > 0) generation += 1;
+    return changed;
   };
   /** Every location the mirror serves: a customer stays while linked to any of them. */
   const mirrored = (also: number): number[] => [
