@@ -63,7 +63,7 @@ export function createLedgerRepository(db: Db, sealer: Sealer) {
   );
   const get = db.prepare('SELECT * FROM kiosk_submissions WHERE ClientId = ?');
   const settle = db.prepare(
-    'UPDATE kiosk_submissions SET State = ?, CheckinId = ?, Result = ?, UpdatedAt = ?, Request = NULL, WaitingSince = NULL WHERE ClientId = ?',
+    "UPDATE kiosk_submissions SET State = ?, CheckinId = ?, Result = ?, UpdatedAt = ?, Request = NULL, WaitingSince = NULL WHERE ClientId = ? AND State = 'processing'",
   );
   const hold = db.prepare(
     "UPDATE kiosk_submissions SET WaitingSince = COALESCE(WaitingSince, ?), LastError = COALESCE(?, LastError), UpdatedAt = ? WHERE ClientId = ? AND State = 'processing'",
@@ -85,7 +85,7 @@ export function createLedgerRepository(db: Db, sealer: Sealer) {
   );
   const WaitingStatsRow = z.object({ count: z.number(), oldestSince: z.string().nullable(), lastError: z.string().nullable() });
   const release = db.prepare("DELETE FROM kiosk_submissions WHERE ClientId = ? AND State = 'processing'");
-  const touch = db.prepare('UPDATE kiosk_submissions SET UpdatedAt = ? WHERE ClientId = ?');
+  const touch = db.prepare("UPDATE kiosk_submissions SET UpdatedAt = ? WHERE ClientId = ? AND State = 'processing'");
   const intend = db.prepare(
     'UPDATE kiosk_submissions SET IntentCheckinId = ?, IntentFromTime = ?, IntentToTime = ?, UpdatedAt = ? WHERE ClientId = ?',
   );

@@ -118,6 +118,35 @@ describe('finding 9: recovery after a crash acknowledges exactly the write it ma
   });
 });
 
+describe('the gateway’s outbox and the tablet’s resend never both send a tap', () => {
+  it('answers a held tap the tablet got recorded meanwhile from the ledger, without a second write', async () => {
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    let down = true;
+    let posts = 0;
+    const service = await gatewayWith((r) => {
+      if (r.method === 'POST' && r.path === '/api/spaces/checkins') {
+        if (down) return 'before';
+        posts += 1;
+      }
+      return undefined;
+    });
+    const tap = tapFor(amelie, { tappedAt: now.toISOString(), deviceNow: now.toISOString() });
+    await expect(service.submit(tap, device, now)).rejects.toThrow(/holds it/);
+    // The outbox read the held row before Nexudus came back…
+    const ledger = createLedgerRepository(api.db, createSealer('test-key'));
+    const stale = ledger.get(tap.clientId);
+    expect(stale?.WaitingSince).not.toBeNull();
+    down = false;
+    // …the tablet's resend records the tap first…
+    expect(await service.submit(tap, device, staleLater(now))).toMatchObject({ status: 'checked-in' });
+    // …and the outbox's turn with its old copy answers from the ledger: no second check-in.
+    if (!stale) throw new Error('no held row');
+    expect(await service.resume(stale, device)).toMatchObject({ status: 'checked-in', duplicate: true });
+    expect(posts).toBe(1);
+    expect(await checkins()).toHaveLength(1);
+  });
+});
+
 describe('the answer is what Nexudus recorded', () => {
   it('names the pass Nexudus used when it is not the one the gateway previewed', async () => {
     const priority = await api.timePass({ BusinessId: london, Name: 'Priority Pass', UsePriority: 1 });

@@ -65,11 +65,16 @@ export function sendCompressedJson(request: FastifyRequest, reply: FastifyReply,
   const accepts = String(request.headers['accept-encoding'] ?? '');
   const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
   reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
-  const json = JSON.stringify(body);
-  if (!encoding) return reply.send(json);
+  if (!encoding) return reply.send(JSON.stringify(body));
   const key = cacheKey ? `${cacheKey}:${encoding}` : undefined;
   let compressed = key ? compressedCache.get(key) : undefined;
+  if (key && compressed) {
+    // Most recently used last, so the cache drops the least recently used.
+    compressedCache.delete(key);
+    compressedCache.set(key, compressed);
+  }
   if (!compressed) {
+    const json = JSON.stringify(body);
     compressed =
       encoding === 'br'
         ? brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } })

@@ -89,7 +89,12 @@ export function createSubmissionService(deps: SubmissionDeps) {
   const writes = createNexudusWrites(upstream, ledger);
   const consentRefusal = createChargeConsent({ ...deps, ledger });
 
-  const refused = (input: SubmitCheckin, code: RefusalCode, message: string, eligibility: Eligibility | null = null): SubmitResult => ({
+  const refused = (
+    input: Pick<SubmitCheckin, 'clientId'>,
+    code: RefusalCode,
+    message: string,
+    eligibility: Eligibility | null = null,
+  ): SubmitResult => ({
     status: 'refused',
     clientId: input.clientId,
     code,
@@ -272,13 +277,13 @@ export function createSubmissionService(deps: SubmissionDeps) {
 
     /** A held (or abandoned) tap from the gateway's outbox, sent again as the tablet sent it. */
     async resume(entry: LedgerEntry, device: Device, now: Date = new Date()): Promise<SubmitResult> {
-      const input = ledger.request(entry);
-      if (!input) throw new Error(`the held tap ${entry.ClientId} cannot be read back`);
-      if (entry.Attempts >= MAX_ATTEMPTS) {
+      const input = ledger.request(entry) ?? undefined;
+      if (!input || entry.Attempts >= MAX_ATTEMPTS) {
+        const why = input ? (entry.LastError ?? 'unknown error') : 'its stored copy cannot be read';
         const result = refused(
-          input,
+          input ?? { clientId: entry.ClientId },
           'UPSTREAM_REFUSED',
-          `Tapdesk could not record this tap after ${MAX_ATTEMPTS} attempts (${entry.LastError ?? 'unknown error'}); staff can record the visit in Nexudus.`,
+          `Tapdesk could not record this tap (${why}); staff can check Nexudus and record the visit there.`,
         );
         ledger.settle(entry.ClientId, result, null);
         return result;
@@ -304,10 +309,25 @@ export function createSubmissionService(deps: SubmissionDeps) {
    * One attempt at a tap, exactly one upstream write: an earlier attempt's write is looked for
    * first. Nexudus away → the tap is held in the ledger (the gateway's outbox) and sent later.
    */
-  async function run(input: SubmitCheckin, device: Device, timing: Timing, existing: LedgerEntry | undefined, now: Date) {
+  async function run(
+    input: SubmitCheckin,
+    device: Device,
+    timing: Timing,
+    existing: LedgerEntry | undefined,
+    now: Date,
+  ): Promise<SubmitResult> {
     if (inFlight.has(input.clientId)) throw new SubmissionInProgress('This tap is being recorded; try again shortly.', 2);
     inFlight.add(input.clientId);
     try {
+      // The caller's copy of the row may be old (an outbox round reads many at once): a tap settled
+      // meanwhile (by the tablet's resend) is answered as settled, never sent again.
+      if (existing) {
+        const latest = ledger.get(input.clientId);
+        const settled = latest && ledger.result(latest);
+        if (settled) return settled.status === 'queued' ? settled : { ...settled, duplicate: true };
+        if (!latest) throw new MemberNotFound('This tap is no longer known.');
+        existing = latest;
+      }
       if (existing) {
         ledger.reclaim(input.clientId);
         // An earlier attempt may have reached Nexudus before it failed: find that write, never make a second.
@@ -340,10 +360,12 @@ export function createSubmissionService(deps: SubmissionDeps) {
       return result;
     } catch (error) {
       if (error instanceof MemberNotFound) throw error;
-      if (error instanceof UpstreamUnavailable) {
+      if (error instanceof UpstreamUnavailable && error.away) {
         deps.outbox?.noteUnavailable(error.retryAfterSeconds ?? HELD_RETRY_SECONDS, now);
         throw holdTap(input.clientId, error.message, error.retryAfterSeconds ?? HELD_RETRY_SECONDS, now);
       }
+      // A failure of this tap alone (an answer Tapdesk cannot read, say): held, counted, backed off, refused after a few.
+      if (error instanceof UpstreamUnavailable) ledger.hold(input.clientId, error.message, now);
       // Not Nexudus being away: the claim is marked stale, so the next attempt reconciles first.
       ledger.markStale(input.clientId);
       throw error;

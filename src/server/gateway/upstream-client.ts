@@ -155,10 +155,10 @@ export function createUpstreamClient(
       const envelope = ValidationEnvelopeSchema.safeParse(json(res));
       throw envelope.success
         ? new UpstreamRefused(res.status, envelope.data)
-        : new UpstreamUnavailable(`Nexudus answered HTTP ${res.status}`);
+        : new UpstreamUnavailable(`Nexudus answered HTTP ${res.status}`, 5, res.status >= 500 || res.status === 401);
     }
     const parsed = schema.safeParse(json(res));
-    if (!parsed.success) throw new UpstreamUnavailable(`Nexudus answered in a shape Tapdesk does not read (HTTP ${res.status})`);
+    if (!parsed.success) throw new UpstreamUnavailable(`Nexudus answered in a shape Tapdesk does not read (HTTP ${res.status})`, 5, false);
     return parsed.data;
   };
 

@@ -61,7 +61,7 @@ export function createUpstreamOutbox(deps: { ledger: LedgerRepository; devices: 
         await submissions.resume(entry, device, new Date(clock()));
         notBefore.delete(entry.ClientId);
       } catch (error) {
-        if (error instanceof UpstreamUnavailable) return; // held again; Nexudus is away — wait
+        if (error instanceof UpstreamUnavailable && error.away) return; // held again; Nexudus is away — wait
         blocked.add(member);
         if (error instanceof SubmissionInProgress || error instanceof MemberNotFound) continue;
         const reason = error instanceof Error ? error.message : String(error);
