@@ -25,6 +25,7 @@ import { tokenFor } from '../src/server/testing/test-api';
 import { fakeMembers } from '../src/kiosk/features/lookup/fake-members';
 import { buildIfStale } from '../scripts/build-if-stale';
 import { ensureChromium } from '../scripts/chromium';
+import { freePort } from './server-process';
 
 // BENCH_SIZES=2000,2500 for a quick try of the bench itself.
 const SIZES = (process.env.BENCH_SIZES ?? '40000,50000').split(',').map(Number);
@@ -344,12 +345,4 @@ try {
   await setup.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((r) => probe.close(r));
-  return port;
 }

@@ -6,9 +6,7 @@
  * first visit (nothing cached) — the repeat visit, served by the service worker, is printed as a
  * ratio to it; then the page is reloaded with the network cut to show the worker serves it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -18,46 +16,16 @@ import { openDatabase } from '../src/server/db/database';
 import { createDevicesRepository } from '../src/server/db/devices-repository';
 import { buildIfStale } from '../scripts/build-if-stale';
 import { ensureChromium } from '../scripts/chromium';
+import { freePort, startServerProcess } from './server-process';
 
 const TARGETS = { performance: 0.95, accessibility: 1, 'best-practices': 1 } as const;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 buildIfStale();
 const chrome = ensureChromium();
 const dir = mkdtempSync(join(tmpdir(), 'tapdesk-lighthouse-'));
 const dbPath = join(dir, 'tapdesk.db');
-const port = await freePort();
 const debugPort = await freePort();
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DB_PATH: dbPath,
-    SEED: 'demo',
-    LOG_LEVEL: 'warn',
-    ADMIN_PASSWORD: 'lighthouse-admin',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
-for (
-  let i = 0;
-  i < 600 &&
-  !(await fetch(`${base}/health`).then(
-    (r) => r.ok,
-    () => false,
-  ));
-  i += 1
-)
-  await new Promise((r) => setTimeout(r, 100));
+const { base, child: server } = await startServerProcess({ DB_PATH: dbPath, SEED: 'demo', ADMIN_PASSWORD: 'lighthouse-admin' }, 'ignore');
 
 const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
   executablePath: chrome,

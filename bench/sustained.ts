@@ -6,11 +6,9 @@
  * time whether or not the earlier ones finished, as at a real desk. Prints the rate sustained,
  * errors, p50/p99 per kind against the target (≥ 10/s, 0 errors) and the SQLite file's growth.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PairResponseSchema } from '../src/contract/kiosk-api';
@@ -20,6 +18,7 @@ import { createDevicesRepository } from '../src/server/db/devices-repository';
 import { createUsersRepository } from '../src/server/db/users-repository';
 import { buildBusiness, buildCoworker, buildCoworkerTimePass, buildTimePass } from '../src/server/seed/builders';
 import { tokenFor } from '../src/server/testing/test-api';
+import { startServerProcess } from './server-process';
 
 const MINUTES = Number(process.env.LOAD_MINUTES ?? 10);
 const RATE = 10; // taps a second, all tablets together
@@ -60,27 +59,7 @@ for (let i = 0; i < MEMBERS; i += 50) {
 }
 await setup.close();
 
-const port = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const address = probe.address();
-    probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-  });
-});
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, SEED: 'none', LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
-for (
-  let i = 0;
-  i < 600 &&
-  !(await fetch(`${base}/health`).then(
-    (r) => r.ok,
-    () => false,
-  ));
-  i += 1
-)
-  await new Promise((r) => setTimeout(r, 100));
+const { port, base, child: server } = await startServerProcess({ DB_PATH: dbPath, SEED: 'none' });
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 function call(method: 'GET' | 'POST', path: string, bearer: string, body?: object): Promise<{ status: number; json: unknown }> {
