@@ -7,6 +7,8 @@ import { expect, test } from './fixtures';
  * loaded its member list (a busy page would stretch the keys apart, as no real scanner does).
  */
 async function scan(page: Page, code: string) {
+  // The member list and the visit's screens load once the page is idle after its load event.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/kiosk/v1/directory')));
   await page.waitForLoadState('networkidle');
   await page.keyboard.type(`${code}\n`);
 }
