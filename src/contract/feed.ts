@@ -31,6 +31,10 @@ export const FeedCheckSchema = z.object({
 });
 export type FeedCheck = z.infer<typeof FeedCheckSchema>;
 
+/** Whether a list with these ids is what the delta says the whole list is after it. */
+export const fitsDelta = (ids: readonly number[], delta: Pick<FeedCheck, 'count' | 'checksum'>) =>
+  ids.length === delta.count && idChecksum(ids) === delta.checksum;
+
 /** Applies a delta to a list keyed by id; undefined when the result does not match the delta's check. */
 export function applyDelta<T>(
   current: readonly T[],
@@ -40,6 +44,6 @@ export function applyDelta<T>(
   const byId = new Map(current.map((item) => [idOf(item), item]));
   for (const id of delta.removed) byId.delete(id);
   for (const item of delta.upserts) byId.set(idOf(item), item);
-  if (byId.size !== delta.count || idChecksum(byId.keys()) !== delta.checksum) return undefined;
+  if (!fitsDelta([...byId.keys()], delta)) return undefined;
   return [...byId.values()];
 }

@@ -1,6 +1,6 @@
 import { safeParse } from 'zod/mini';
 import * as z from 'zod/mini';
-import { idChecksum } from '../../contract/feed';
+import { fitsDelta } from '../../contract/feed';
 import {
   LocationModelSchema,
   PassProductModelSchema,
@@ -79,7 +79,7 @@ export async function applySnapshotDelta(delta: SnapshotDelta, fetchedAt = new D
   const members = tx.objectStore(SNAPSHOT_MEMBERS);
   await Promise.all([...delta.removed.map((id) => members.delete(id)), ...delta.upserts.map((m) => members.put(m, m.customer.id))]);
   const ids = (await members.getAllKeys()).filter((k): k is number => typeof k === 'number');
-  if (ids.length !== delta.count || idChecksum(ids) !== delta.checksum) {
+  if (!fitsDelta(ids, delta)) {
     tx.abort();
     await tx.done.catch(() => undefined);
     return false;

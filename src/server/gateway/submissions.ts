@@ -326,19 +326,16 @@ export function createSubmissionService(deps: SubmissionDeps) {
         const settled = latest && ledger.result(latest);
         if (settled) return settled.status === 'queued' ? settled : { ...settled, duplicate: true };
         if (!latest) throw new MemberNotFound('This tap is no longer known.');
-        existing = latest;
-      }
-      if (existing) {
         ledger.reclaim(input.clientId);
         // An earlier attempt may have reached Nexudus before it failed: find that write, never make a second.
-        const recorded = await writes.findRecorded(existing);
+        const recorded = await writes.findRecorded(latest);
         if (recorded) {
           deps.noteWrite?.({ checkin: recorded });
           const result = success(
             input,
             input.action === 'in' ? 'checked-in' : 'checked-out',
             recorded.Id,
-            { ...timing, effectiveAt: new Date(existing.EffectiveAt) },
+            { ...timing, effectiveAt: new Date(latest.EffectiveAt) },
             null,
             null,
             await writes.passOf(recorded, undefined),
@@ -346,7 +343,7 @@ export function createSubmissionService(deps: SubmissionDeps) {
           ledger.settle(input.clientId, result, recorded.Id);
           return result;
         }
-        timing = { ...timing, receivedAt: now, effectiveAt: new Date(existing.EffectiveAt) };
+        timing = { ...timing, receivedAt: now, effectiveAt: new Date(latest.EffectiveAt) };
       }
       const memberFacts = await facts.read(device.BusinessId, input.coworkerId, timing.effectiveAt);
       if (!memberFacts) {
