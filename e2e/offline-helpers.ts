@@ -35,12 +35,18 @@ export async function readyForOffline(page: Page): Promise<void> {
     () =>
       new Promise<boolean>((resolve) => {
         const open = indexedDB.open('tapdesk-kiosk');
+        // Never create the kiosk's database here, and never keep it open (that would block its upgrade).
+        open.onupgradeneeded = () => open.transaction?.abort();
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('cache')) return resolve(false);
+          const done = (ready: boolean) => {
+            db.close();
+            resolve(ready);
+          };
+          if (!db.objectStoreNames.contains('cache')) return done(false);
           const get = db.transaction('cache').objectStore('cache').get('snapshot-meta');
-          get.onsuccess = () => resolve(get.result !== undefined);
-          get.onerror = () => resolve(false);
+          get.onsuccess = () => done(get.result !== undefined);
+          get.onerror = () => done(false);
         };
         open.onerror = () => resolve(false);
       }),

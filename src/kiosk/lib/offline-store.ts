@@ -14,12 +14,11 @@ export const SNAPSHOT_MEMBERS = 'snapshot-members';
 export function open(): Promise<IDBPDatabase | null> {
   if (typeof indexedDB === 'undefined') return Promise.resolve(null);
   db ??= openDB('tapdesk-kiosk', 2, {
+    // By what exists, not only by version: a database someone else created empty still gets its stores.
     upgrade(database, oldVersion, _newVersion, transaction) {
-      if (oldVersion < 1) database.createObjectStore('cache');
-      if (oldVersion < 2) {
-        database.createObjectStore(SNAPSHOT_MEMBERS);
-        void transaction.objectStore('cache').delete('snapshot');
-      }
+      if (!database.objectStoreNames.contains('cache')) database.createObjectStore('cache');
+      else if (oldVersion < 2) void transaction.objectStore('cache').delete('snapshot');
+      if (!database.objectStoreNames.contains(SNAPSHOT_MEMBERS)) database.createObjectStore(SNAPSHOT_MEMBERS);
     },
   }).catch(() => null);
   return db;
