@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
+import { readyForOffline } from './offline-helpers';
 import { expect, test } from './fixtures';
 
 test('setup and admin screens are accessible', async ({ page }) => {
@@ -82,6 +83,31 @@ test('the kiosk is installable and its shell reloads offline', async ({ server }
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test('a service worker whose install fails is installed again without a reload', async ({ page, context }) => {
+  // Fetching one precached file fails (the network dropped mid-install) until the page has loaded
+  // for the last time: every install so far fails, and nobody will reload a tablet at the desk.
+  let failing = true;
+  let aborted = 0;
+  await context.route('**/icons/icon-maskable-512.png*', (route) => {
+    if (!failing) return route.continue();
+    aborted += 1;
+    return route.abort('connectionreset');
+  });
+  await pairTablet(page);
+  const workerState = () =>
+    page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration('/');
+      return r ? [r.installing, r.waiting, r.active].map((w) => w?.state ?? '-').join(' ') : 'none';
+    });
+  await expect.poll(() => aborted).toBeGreaterThan(0);
+  await expect.poll(workerState, { timeout: 20_000 }).toMatch(/^(none|- - -)$/);
+  failing = false;
+  await readyForOffline(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Check in / out' })).toBeVisible();
 });
 
 test('a tablet unpaired on the admin page goes back to setup and says why', async ({ page, context }) => {

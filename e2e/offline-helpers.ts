@@ -30,7 +30,19 @@ export async function uniqueMembers(page: Page, count: number): Promise<{ id: nu
 
 /** Waits until the service worker controls the page and the offline snapshot is on the tablet. */
 export async function readyForOffline(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // Polled from here with the worker's state in the message, so a failed install says what it saw.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (navigator.serviceWorker.controller) return 'controlled';
+          const r = await navigator.serviceWorker.getRegistration('/');
+          if (!r) return 'no registration';
+          return `not controlled: installing=${r.installing?.state ?? '-'} waiting=${r.waiting?.state ?? '-'} active=${r.active?.state ?? '-'}`;
+        }),
+      { timeout: 60_000, message: 'the service worker controls the page' },
+    )
+    .toBe('controlled');
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {

@@ -51,6 +51,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('OUTBOX_STATUS') }),
   z.object({ type: z.literal('OUTBOX_DISCARD'), clientId: z.string() }),
   z.object({ type: z.literal('SKIP_WAITING') }),
+  /** A page the active worker does not control yet asks to be claimed. */
+  z.object({ type: z.literal('CLAIM') }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 

@@ -77,6 +77,9 @@ self.addEventListener('message', (event) => {
     case 'SKIP_WAITING':
       void self.skipWaiting();
       break;
+    case 'CLAIM':
+      event.waitUntil(self.clients.claim());
+      break;
     case 'OUTBOX_REPLAY':
       event.waitUntil(replay(message.data.force));
       break;
