@@ -20,6 +20,10 @@ export const LocationInfoSchema = z.object({
   currency: z.string(),
   /** The member's PIN is asked before any PAYG charge when they were found by name. */
   pinBeforeCharge: z.boolean(),
+  /** Walk-in visitors wait for their host's answer before they go in (optional: tablets paired earlier). */
+  visitorHostApproval: z.optional(z.boolean()),
+  /** The location's visitor terms, shown and accepted before a walk-in registers. */
+  visitorTerms: z.optional(z.string()),
 });
 export type LocationInfo = z.infer<typeof LocationInfoSchema>;
 
@@ -205,6 +209,12 @@ export const KIOSK_ERROR_CODES = [
   'IN_PROGRESS',
   'UPSTREAM_UNAVAILABLE',
   'INTERNAL',
+  /** A visitor whose host has not approved (or declined), or whose invitation is not for today. */
+  'NOT_APPROVED',
+  /** A host's link (or staff) answering a visitor someone already answered. */
+  'ALREADY_ANSWERED',
+  /** A host's link past its time. */
+  'EXPIRED',
 ] as const;
 export type KioskErrorCode = (typeof KIOSK_ERROR_CODES)[number];
 export const KioskErrorSchema = z.object({

@@ -32,6 +32,9 @@ const businessFields = {
   PaygDailyMaximum: moneyField().nullish(),
   RootLocationId: idField().nullish(),
   KioskPinBeforeCharge: z.boolean({ error: 'must be true or false' }).nullish(),
+  VisitorHostApproval: z.boolean({ error: 'must be true or false' }).nullish(),
+  VisitorAutoCheckIn: z.boolean({ error: 'must be true or false' }).nullish(),
+  VisitorTerms: textField(4000).nullish(),
 };
 
 const minNotAboveMax = (
@@ -58,6 +61,10 @@ export const BusinessRecordSchema = z.object({
   PaygDailyMaximum: z.number().nullable(),
   RootLocationId: z.number().int().nullable(),
   KioskPinBeforeCharge: z.boolean(),
+  /** Tapdesk's extension (NexIO's settings have no published keys): absent from a real Nexudus, so defaulted. */
+  VisitorHostApproval: z.boolean().default(false),
+  VisitorAutoCheckIn: z.boolean().default(true),
+  VisitorTerms: z.string().nullable().default(null),
   CreatedOn: z.string(),
   UpdatedOn: z.string(),
   UpdatedBy: z.string(),

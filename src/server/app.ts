@@ -8,6 +8,7 @@ import { validationEnvelope } from '../contract/nexudus-envelopes';
 import type { Db } from './db/database';
 import { createUsersRepository } from './db/users-repository';
 import { gateway } from './gateway/gateway';
+import type { HostMailer } from './lib/host-mailer';
 import { createRequestBudget, PUBLISHED_BUDGET, type BudgetConfig } from './gateway/upstream-budget';
 import { createUpstreamClient, fetchTransport, injectTransport } from './gateway/upstream-client';
 import { ANONYMOUS, installAccessControl } from './lib/access';
@@ -41,6 +42,10 @@ export interface AppOptions {
   syncIntervalMs?: number;
   /** HTTPS for tablets on the LAN (TLS_CERT / TLS_KEY, PEM). */
   https?: { cert: string | Buffer; key: string | Buffer };
+  /** Hosts hear of walk-ins by e-mail (embedded mode; SMTP_URL, SMTP_FROM, PUBLIC_URL). */
+  hostMail?: { mailer: HostMailer; publicUrl: string };
+  /** Days the embedded store keeps a visitor after the visit (VISITOR_RETENTION_DAYS). */
+  visitorRetentionDays?: number;
   /** Where log lines go (tests read them); standard output by default. */
   logStream?: { write: (line: string) => void };
 }
@@ -61,6 +66,10 @@ export const GATEWAY_ROLES = [
   'Checkin-Edit',
   'Checkin-Delete',
   'User-List',
+  'Visitor-List',
+  'Visitor-Read',
+  'Visitor-Create',
+  'Visitor-Edit',
 ];
 export const GATEWAY_USER = 'gateway@tapdesk.internal';
 export { TAPDESK_ADMIN_ROLE };
@@ -121,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tokenTtlSeconds: options.tokenTtlSeconds ?? 604_799,
       clock: options.clock,
       publishedLimits: options.embeddedLimits,
+      visitorRetentionDays: options.visitorRetentionDays ?? 30,
     });
     // The gateway signs in to its Nexudus like any API user: here, to this server's own /api.
     const password = newSecret();
@@ -139,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     guard,
     embedded,
     syncIntervalMs: options.syncIntervalMs,
+    hostMail: embedded ? options.hostMail : undefined,
     upstream: createUpstreamClient(transport, () => credentials, { budget }),
   });
 

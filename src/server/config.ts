@@ -42,6 +42,13 @@ export const ConfigSchema = z.object({
   EMBEDDED_LIMITS: z.enum(['off', 'published'], { error: 'must be "off" or "published"' }).default('off'),
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
+  /** Where Tapdesk sends hosts their visitors' approval e-mails (embedded mode), e.g. smtp://user:pass@mail:587. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  SMTP_FROM: z.string().min(3).max(254).default('Tapdesk <tapdesk@localhost>'),
+  /** The address hosts' links open (this server as their browsers reach it), e.g. https://desk.example.com. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** Days after a visit (its departure, else its expected arrival) that the embedded store deletes a visitor. */
+  VISITOR_RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(30),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -55,6 +62,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (parsed.data.UPSTREAM !== 'embedded' && (!parsed.data.NEXUDUS_USERNAME || !parsed.data.NEXUDUS_PASSWORD)) {
     throw new Error('Invalid configuration:\n  NEXUDUS_USERNAME and NEXUDUS_PASSWORD are required when UPSTREAM is a URL');
+  }
+  if (parsed.data.SMTP_URL && !parsed.data.PUBLIC_URL) {
+    throw new Error("Invalid configuration:\n  PUBLIC_URL is required with SMTP_URL: the links in hosts' e-mails open it");
   }
   if (!parsed.data.TLS_CERT !== !parsed.data.TLS_KEY) {
     throw new Error('Invalid configuration:\n  TLS_CERT and TLS_KEY: set both (PEM files) for HTTPS, or neither');

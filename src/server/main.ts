@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildApp } from './app';
+import { createHostMailer } from './lib/host-mailer';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { createUsersRepository } from './db/users-repository';
@@ -48,6 +49,11 @@ async function main() {
     upstreamBudget: config.UPSTREAM_BUDGET === 'off' ? false : undefined,
     syncIntervalMs: config.SYNC_INTERVAL_SECONDS * 1000,
     https,
+    hostMail:
+      config.SMTP_URL && config.PUBLIC_URL
+        ? { mailer: createHostMailer(config.SMTP_URL, config.SMTP_FROM), publicUrl: config.PUBLIC_URL }
+        : undefined,
+    visitorRetentionDays: config.VISITOR_RETENTION_DAYS,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -67,7 +67,16 @@ describe('every route says who may call it', () => {
       .map((r) => `${r.method} ${r.url}`)
       .sort();
     expect(anonymous).toEqual(
-      ['GET /health', 'HEAD /health', 'POST /api/token', 'POST /kiosk/v1/admin/session', 'POST /kiosk/v1/pair'].sort(),
+      [
+        'GET /health',
+        'HEAD /health',
+        'POST /api/token',
+        'POST /kiosk/v1/admin/session',
+        'POST /kiosk/v1/pair',
+        // A host's e-mailed link is its own credential: signed, single-use, expiring.
+        'POST /kiosk/v1/host-answers/preview',
+        'POST /kiosk/v1/host-answers',
+      ].sort(),
     );
   });
 

@@ -5,6 +5,8 @@ import { I18nProvider } from '../lib/i18n';
 import { Kiosk } from './kiosk';
 
 const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+// A host's page from the e-mail about their visitor: no device, no kiosk.
+const HostAnswerPage = lazy(() => import('../features/host-answer/host-answer-page').then((m) => ({ default: m.HostAnswerPage })));
 // First run only: pairing is not part of the kiosk's everyday first load.
 const SetupScreen = lazy(() => import('../features/setup/setup-screen').then((m) => ({ default: m.SetupScreen })));
 
@@ -25,14 +27,14 @@ function KioskRoot() {
 
 export function App({ client: given }: { client?: QueryClient }) {
   const [client] = useState(() => given ?? createQueryClient());
-  const admin = window.location.pathname.startsWith('/admin');
+  const path = window.location.pathname;
+  const admin = path.startsWith('/admin');
+  const hostAnswer = path === '/host-answer' || path.startsWith('/host-answer/');
   return (
     <QueryClientProvider client={client}>
       <I18nProvider>
-        {admin ? (
-          <Suspense fallback={<p className="p-8 text-xl">Loading…</p>}>
-            <AdminPage />
-          </Suspense>
+        {admin || hostAnswer ? (
+          <Suspense fallback={<p className="p-8 text-xl">Loading…</p>}>{admin ? <AdminPage /> : <HostAnswerPage />}</Suspense>
         ) : (
           <KioskRoot />
         )}

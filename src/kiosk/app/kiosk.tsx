@@ -5,19 +5,24 @@ import { AttractScreen } from '../features/attract/attract-screen';
 import { whenIdleAfterLoad } from '../lib/after-load';
 import { errorText } from '../lib/error-text';
 import { defaultLanguage, useI18n } from '../lib/i18n';
-import { memberKeys } from '../lib/query-keys';
+import { memberKeys, visitorKeys } from '../lib/query-keys';
 import { useIdle } from '../lib/use-idle';
 import { useScanner } from '../lib/use-scanner';
 import { useOutbox } from '../lib/outbox-summary';
 import { useWakeLock } from '../lib/use-wake-lock';
 import { applyUpdateIfWaiting, onUpdateWaiting, updateWaiting } from '../lib/sw-updates';
 import type { VisitView } from './visit-screens';
+import type { VisitorStep } from './visitor-screens';
 
 export const IDLE_MS = 45_000;
+/** A walk-in waiting for their host's answer: with no answer (and no touch) for this long, the screen says reception can see them and leaves. */
+export const WALK_IN_WAIT_MS = 3 * 60_000;
 
 // The attract screen is the first load; a visit's screens and the background refresh follow it (useAfterAttract).
 const loadVisit = () => import('./visit-screens');
 const VisitScreens = lazy(() => loadVisit().then((m) => ({ default: m.VisitScreens })));
+const loadVisitors = () => import('./visitor-screens');
+const VisitorScreens = lazy(() => loadVisitors().then((m) => ({ default: m.VisitorScreens })));
 const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
 const OutboxPanel = lazy(() => import('../features/staff/outbox-panel').then((m) => ({ default: m.OutboxPanel })));
 
@@ -34,6 +39,7 @@ function useAfterAttract(): ComponentType | null {
       if (started) return;
       started = true;
       loadVisit().catch(() => undefined);
+      loadVisitors().catch(() => undefined);
       import('./keep-fresh').then(
         ({ KeepFresh }) => setLoaded({ KeepFresh }),
         () => undefined,
@@ -50,7 +56,11 @@ function useAfterAttract(): ComponentType | null {
   return loaded?.KeepFresh ?? null;
 }
 
-type View = { name: 'attract' } | VisitView | { name: 'staff' };
+type View = { name: 'attract' } | VisitView | { name: 'visitor'; step: VisitorStep } | { name: 'staff' };
+
+/** Each screen its own name, so the focus moves to each new screen's heading (a visitor's steps too). */
+const screenName = (view: View) => (view.name === 'visitor' ? `visitor:${view.step.name}` : view.name);
+const isWaiting = (view: View) => view.name === 'visitor' && view.step.name === 'walk-in-status' && !view.step.gaveUp;
 
 /** The kiosk's screens and the rules between them: idle reset, scanning from anywhere, updates only at rest. */
 export function Kiosk({ device }: { device: DeviceInfo }) {
@@ -70,15 +80,31 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
     setFlash(null);
     setLanguage(defaultLanguage());
     client.removeQueries({ queryKey: memberKeys.all });
+    // What a visitor typed (name, email, code) is not kept for the next one.
+    client.removeQueries({ queryKey: visitorKeys.all });
+    const mutations = client.getMutationCache();
+    mutations.findAll({ mutationKey: visitorKeys.all }).forEach((mutation) => mutations.remove(mutation));
   }, [client, setLanguage]);
+  // A walk-in waiting for their host stops waiting here after a while: the screen says so, then leaves.
+  const giveUp = useCallback(
+    () =>
+      setView((current) =>
+        current.name === 'visitor' && current.step.name === 'walk-in-status'
+          ? { ...current, step: { ...current.step, gaveUp: true } }
+          : current,
+      ),
+    [],
+  );
 
-  useIdle(IDLE_MS, reset, view.name !== 'attract');
+  const waiting = isWaiting(view);
+  useIdle(waiting ? WALK_IN_WAIT_MS : IDLE_MS, waiting ? giveUp : reset, view.name !== 'attract');
+  const shown = screenName(view);
   useEffect(() => {
     if (view.name === 'attract' && update) applyUpdateIfWaiting();
   }, [view.name, update]);
   useEffect(() => {
     document.getElementById('screen-title')?.focus();
-  }, [view.name]);
+  }, [shown]);
 
   const identifyCode = (code: string) => {
     setFlash(null);
@@ -95,7 +121,8 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
         go({ name: 'find' });
       });
   };
-  useScanner(identifyCode, view.name !== 'staff' && view.name !== 'result');
+  // On a visitor's screens a scanned code is the visitor's (typed into the code field), never a member's card.
+  useScanner(identifyCode, view.name !== 'staff' && view.name !== 'result' && view.name !== 'visitor');
 
   const screen = (() => {
     switch (view.name) {
@@ -106,6 +133,7 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
             pending={(outbox?.pending ?? 0) + (outbox?.sending ?? 0)}
             storageUnavailable={outbox?.available === false}
             onStart={() => go({ name: 'find' })}
+            onVisit={() => go({ name: 'visitor', step: { name: 'start' } })}
             onStaff={() => go({ name: 'staff' })}
           />
         );
@@ -114,6 +142,10 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
           <StaffScreen device={device} onClose={reset}>
             <OutboxPanel timeZone={device.location.timeZone} />
           </StaffScreen>
+        );
+      case 'visitor':
+        return (
+          <VisitorScreens step={view.step} location={device.location} onStep={(step) => go({ name: 'visitor', step })} onDone={reset} />
         );
       default:
         return <VisitScreens view={view} flash={flash} onView={go} onScan={identifyCode} onDone={reset} />;

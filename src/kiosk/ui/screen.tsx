@@ -27,7 +27,7 @@ export function Screen({
           {title}
         </h1>
         <div className="flex flex-1 flex-col gap-6">{children}</div>
-        {actions ? <div className="flex flex-wrap gap-4">{actions}</div> : null}
+        {actions ? <div className="flex flex-wrap gap-4 print:hidden">{actions}</div> : null}
       </div>
     </main>
   );

@@ -22,6 +22,9 @@ export const businessesTable: TableSpec = {
     field('PaygDailyMaximum', 'money', 'PaygDailyMaximumMinor'),
     field('RootLocationId', 'int'),
     field('KioskPinBeforeCharge', 'bool'),
+    field('VisitorHostApproval', 'bool'),
+    field('VisitorAutoCheckIn', 'bool'),
+    field('VisitorTerms'),
   ],
   defaultOrder: { field: 'Id', dir: 1 },
 };

@@ -24,5 +24,13 @@ export function createVisitorsRepository(db: Db, clock: () => Date = () => new D
       if (input.CheckInNow) Object.assign(extra, { Arrived: 1, ArrivalDate: now, DepartureDate: null, CheckInNow: 1 });
       return insertRow(db, visitorsTable, input, actor, 'EUR', extra);
     },
+    /**
+     * Deletes visitors whose visit is more than `days` past: by departure, else arrival, else the
+     * expected arrival (an invitation nobody used). Returns how many went.
+     */
+    purge(days: number): number {
+      const before = new Date(clock().getTime() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return db.prepare('DELETE FROM visitors WHERE COALESCE(DepartureDate, ArrivalDate, ExpectedArrival) < ?').run(before).changes;
+    },
   };
 }

@@ -20,6 +20,10 @@ import { createSealer } from '../lib/sealed';
 import { createSubmissionService } from './submissions';
 import { createUpstreamOutbox } from './upstream-outbox';
 import type { UpstreamClient } from './upstream-client';
+import type { HostMailer } from '../lib/host-mailer';
+import { createHostLinkSigner } from './host-links';
+import { createVisitorDesk } from './visitor-desk';
+import { visitorRoutes } from './visitor-routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -55,7 +59,16 @@ export const SYNC_INTERVAL_MS = 60_000;
 
 export async function gateway(
   app: FastifyInstance,
-  options: { db: Db; upstream: UpstreamClient; guard: Guard; embedded: boolean; syncIntervalMs?: number; outboxIntervalMs?: number },
+  options: {
+    db: Db;
+    upstream: UpstreamClient;
+    guard: Guard;
+    embedded: boolean;
+    syncIntervalMs?: number;
+    outboxIntervalMs?: number;
+    /** Telling hosts about walk-ins (embedded mode): SMTP and the address their links open. */
+    hostMail?: { mailer: HostMailer; publicUrl: string };
+  },
 ) {
   const { db, upstream, guard } = options;
   const devices = createDevicesRepository(db);
@@ -137,10 +150,23 @@ export async function gateway(
     findMember,
     upstreamStatus,
   });
+  const visitorDesk = createVisitorDesk({
+    db,
+    upstream,
+    facts,
+    sync,
+    embedded: options.embedded,
+    mailer: options.hostMail?.mailer,
+    publicUrl: options.hostMail?.publicUrl,
+    links: createHostLinkSigner(settings.secret('host-link-key')),
+    log: app.log,
+  });
+  await app.register(visitorRoutes, { desk: visitorDesk, guard });
   await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard, upstreamStatus, sync });
 
   // The schedule: every paired location's mirror is brought up to date every interval.
   const timer = setInterval(() => {
+    visitorDesk.forgetOld();
     for (const businessId of sync.locations()) {
       sync
         .sync(businessId)

@@ -13,6 +13,9 @@ const STATUS: Record<KioskErrorCode, number> = {
   IN_PROGRESS: 409,
   UPSTREAM_UNAVAILABLE: 503,
   INTERNAL: 500,
+  NOT_APPROVED: 409,
+  ALREADY_ANSWERED: 409,
+  EXPIRED: 410,
 };
 
 export function sendKioskError(

@@ -55,6 +55,8 @@ export interface NexudusApiOptions {
   clock?: () => Date;
   /** Enforce Nexudus's published request limits (429 + Retry-After), for rehearsing production. */
   publishedLimits?: boolean | LimitRules;
+  /** Days after a visit that a visitor's record is deleted (VISITOR_RETENTION_DAYS); none when omitted. */
+  visitorRetentionDays?: number;
 }
 
 /** The Nexudus API subset, mounted under /api. */
@@ -205,4 +207,17 @@ export async function nexudusApi(app: FastifyInstance, options: NexudusApiOption
     ],
     create: (input, actor) => ({ ok: true, id: visitors.create(input, actor) }),
   });
+
+  // Visitor data is personal data: deleted once the visit is that many days past (hourly, and at start).
+  const retentionDays = options.visitorRetentionDays;
+  if (retentionDays !== undefined) {
+    const purge = () => {
+      const removed = visitors.purge(retentionDays);
+      if (removed > 0) app.log.info({ removed, retentionDays }, 'visitors past retention deleted');
+    };
+    purge();
+    const timer = setInterval(purge, 3600_000);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 }

@@ -32,7 +32,15 @@ const hourlyPayg = (name: string, hourly: number, forMembers: boolean): PassDef 
 /** Index 0 is London, 1 Berlin, 2 New York, 3 Tokyo (which sells no PAYG). */
 export const DEMO_LOCATIONS: DemoLocation[] = [
   {
-    business: { Name: 'London Shoreditch', TimeZone: 'Europe/London', CurrencyCode: 'GBP', DailyCutoffTime: '03:00', PaygDailyMaximum: 20 },
+    business: {
+      Name: 'London Shoreditch',
+      TimeZone: 'Europe/London',
+      CurrencyCode: 'GBP',
+      DailyCutoffTime: '03:00',
+      PaygDailyMaximum: 20,
+      // Walk-in visitors wait for their host's answer here (the demo's approval flow).
+      VisitorHostApproval: true,
+    },
     passes: {
       ...standardPasses(25, 100),
       paygMembers: hourlyPayg('Pay As You Go (members)', 4, true),

@@ -43,7 +43,7 @@ export async function tokenFor(app: FastifyInstance, email: string, password: st
 export async function createTestApi(
   options: { clock?: () => Date; dbPath?: string } & Pick<
     AppOptions,
-    'staticDir' | 'trustProxy' | 'logStream' | 'logLevel' | 'syncIntervalMs'
+    'staticDir' | 'trustProxy' | 'logStream' | 'logLevel' | 'syncIntervalMs' | 'hostMail' | 'visitorRetentionDays'
   > = {},
 ): Promise<TestApi> {
   const db = openDatabase(options.dbPath ?? ':memory:');
@@ -57,6 +57,8 @@ export async function createTestApi(
     trustProxy: options.trustProxy,
     logStream: options.logStream,
     syncIntervalMs: options.syncIntervalMs,
+    hostMail: options.hostMail,
+    visitorRetentionDays: options.visitorRetentionDays,
   });
   const token = await tokenFor(app, ADMIN.email, ADMIN.password);
 

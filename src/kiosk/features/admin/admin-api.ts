@@ -10,6 +10,8 @@ export const adminKeys = {
   lockouts: ['admin', 'lockouts'] as const,
   upstream: ['admin', 'upstream'] as const,
   sync: ['admin', 'sync'] as const,
+  visitors: ['admin', 'visitors'] as const,
+  onSite: (businessId: number) => ['admin', 'on-site', businessId] as const,
 };
 
 export const locationsQuery = () =>

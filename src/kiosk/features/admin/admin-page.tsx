@@ -12,6 +12,7 @@ import { PairingSection } from './pairing-section';
 import { SignInForm } from './sign-in-form';
 import { SyncSection } from './sync-section';
 import { UpstreamSection } from './upstream-section';
+import { VisitorsSection } from './visitors-section';
 
 function SignOutButton() {
   const { t } = useI18n();
@@ -32,7 +33,7 @@ function SignOutButton() {
 
 /**
  * Staff: sign in, see the connection to Nexudus and the member lists read from it, create pairing codes, see each
- * tablet's health and the lockouts in force.
+ * tablet's health and the lockouts in force, answer for hosts and see who is in.
  */
 export function AdminPage() {
   const { t } = useI18n();
@@ -46,11 +47,17 @@ export function AdminPage() {
   if (session !== 'signed-in') return <SignInForm ended={session === 'ended'} />;
   return (
     <Screen title={t.admin.title} actions={<SignOutButton />}>
-      <UpstreamSection />
-      <SyncSection />
-      <PairingSection />
-      <DevicesSection />
-      <LockoutsSection />
+      {/* Printing the roll-call (Visitors) prints it alone. */}
+      <div className="contents print:hidden">
+        <UpstreamSection />
+      </div>
+      <VisitorsSection />
+      <div className="contents print:hidden">
+        <SyncSection />
+        <PairingSection />
+        <DevicesSection />
+        <LockoutsSection />
+      </div>
     </Screen>
   );
 }

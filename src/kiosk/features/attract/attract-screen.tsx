@@ -4,16 +4,20 @@ import { preloadMessages, useI18n } from '../../lib/i18n';
 import { LANGUAGE_NAMES, type Language } from '../../lib/messages';
 import { useClock } from '../../lib/use-clock';
 
-/** The screen the tablet rests on: location, clock, one big button, language choice. */
+const BIG = 'min-h-28 min-w-80 rounded-3xl px-12 text-4xl font-bold shadow-lg';
+
+/** The screen the tablet rests on: location, clock, the two ways in (members, visitors), language choice. */
 export function AttractScreen({
   location,
   onStart,
+  onVisit,
   onStaff,
   pending,
   storageUnavailable = false,
 }: {
   location: LocationInfo;
   onStart: () => void;
+  onVisit: () => void;
   onStaff: () => void;
   pending: number;
   storageUnavailable?: boolean;
@@ -48,13 +52,14 @@ export function AttractScreen({
         <h1 id="attract-title" className="sr-only">
           {t.appName} — {location.name}
         </h1>
-        <button
-          type="button"
-          onClick={onStart}
-          className="min-h-28 min-w-80 rounded-3xl bg-white px-12 text-4xl font-bold text-brand-900 shadow-lg hover:bg-brand-100"
-        >
-          {t.checkInOut}
-        </button>
+        <div className="flex flex-wrap items-stretch justify-center gap-6">
+          <button type="button" onClick={onStart} className={`${BIG} bg-white text-brand-900 hover:bg-brand-100`}>
+            {t.checkInOut}
+          </button>
+          <button type="button" onClick={onVisit} className={`${BIG} bg-brand-700 text-white ring-4 ring-white hover:bg-brand-600`}>
+            {t.imVisiting}
+          </button>
+        </div>
         <p className="text-xl">{t.tapToStart}</p>
         {storageUnavailable ? <p className="max-w-2xl rounded-xl bg-warn-100 p-3 text-lg text-slate-900">{t.storageUnavailable}</p> : null}
       </div>

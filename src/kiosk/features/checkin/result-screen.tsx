@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import type { MemberStatus, SubmitResult } from '../../../contract/kiosk-api';
 import { money, time } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -6,8 +5,9 @@ import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
 import { useUndoTap, type Tap } from './submit-api';
 import { errorText } from '../../lib/error-text';
+import { RESULT_SECONDS, useCountdown } from '../../lib/use-countdown';
 
-export const RESULT_SECONDS = 8;
+export { RESULT_SECONDS };
 
 /** What happened, in words a member reads at a glance; then back to the start. */
 export function ResultScreen({
@@ -22,19 +22,10 @@ export function ResultScreen({
   onDone: () => void;
 }) {
   const { t, locale } = useI18n();
-  const [left, setLeft] = useState(RESULT_SECONDS);
+  const left = useCountdown(RESULT_SECONDS, onDone);
   const undo = useUndoTap();
   // A live check-in can be undone while this screen shows (a mistaken tap on someone else's name).
   const undoable = result.status === 'checked-in' && !result.duplicate && left > 0;
-  const done = useRef(onDone);
-  done.current = onDone;
-  useEffect(() => {
-    const timer = window.setInterval(() => setLeft((s) => s - 1), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
-  useEffect(() => {
-    if (left <= 0) done.current();
-  }, [left]);
 
   const tz = status.location.timeZone;
   const m = (minor: number, currency: string) => money(minor, currency, locale);
@@ -103,7 +94,7 @@ export function ResultScreen({
     >
       {body}
       {undoError ? <Notice tone="error">{undoError}</Notice> : null}
-      <p className="text-lg text-slate-700">{t.returningSoon(Math.max(left, 0))}</p>
+      <p className="text-lg text-slate-700">{t.returningSoon(left)}</p>
     </Screen>
   );
 }

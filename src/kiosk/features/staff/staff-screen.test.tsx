@@ -1,23 +1,43 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceInfo, Lockout, UpstreamStatus } from '../../../contract/kiosk-api';
+import type { OnSite } from '../../../contract/visitors-api';
 import type { Language } from '../../lib/messages';
 import { buildLockout, buildUpstreamStatus, LONDON, renderScreen } from '../../testing/render';
 import { StaffScreen } from './staff-screen';
 
 const device: DeviceInfo = { id: 1, name: 'Front desk', location: LONDON };
 
+const ON_SITE: OnSite = {
+  businessId: 2,
+  locationName: 'London Shoreditch',
+  at: '2026-11-23T13:58:00.000Z',
+  members: [{ id: 1, name: 'Amélie Laurent', company: 'Lumen Studio', since: '2026-11-23T09:02:00.000Z' }],
+  visitors: [{ id: 9, name: 'Grace Hopper', company: null, hostName: 'Ana María Gómez', since: '2026-11-23T13:40:00.000Z' }],
+};
+type Answer = { status: number; body: unknown };
+
 /** Enters the right staff PIN; the server answers the lockouts here and its connection to Nexudus. */
-function openPanel(lockouts: Lockout[], options: { language?: Language; upstream?: UpstreamStatus } = {}) {
-  const { language = 'en', upstream = buildUpstreamStatus() } = options;
-  renderScreen(<StaffScreen device={device} onClose={vi.fn()} />, {
+function openPanel(lockouts: Lockout[], options: { language?: Language; upstream?: UpstreamStatus; onSite?: () => Answer } = {}) {
+  const { language = 'en', upstream = buildUpstreamStatus(), onSite } = options;
+  const utils = renderScreen(<StaffScreen device={device} onClose={vi.fn()} />, {
     language,
-    handler: (path) => (path === '/device/staff-check' ? { status: 200, body: { lockouts, upstream } } : { status: 404, body: null }),
+    handler: (path, init) => {
+      if (path === '/device/staff-check') return { status: 200, body: { lockouts, upstream } };
+      if (path === '/device/on-site' && onSite) {
+        const { staffPin } = JSON.parse(String(init?.body)) as { staffPin: string };
+        return staffPin === '2468'
+          ? onSite()
+          : { status: 404, body: { error: { code: 'UNKNOWN_CREDENTIAL', message: 'That staff PIN is not right.' } } };
+      }
+      return { status: 404, body: null };
+    },
   });
   fireEvent.change(screen.getByLabelText(language === 'en' ? 'Staff PIN' : 'Personal-PIN', { selector: 'input' }), {
     target: { value: '2468' },
   });
   fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+  return utils;
 }
 
 describe('StaffScreen', () => {
@@ -87,5 +107,28 @@ describe('StaffScreen', () => {
     expect(notice.getByText('Nexudus ist nicht erreichbar')).toBeTruthy();
     expect(notice.getByText(message).getAttribute('lang')).toBe('en');
     expect(notice.getByText('Seit 13:55')).toBeTruthy();
+  });
+
+  it('shows who is in now, asked with the staff PIN that opened the panel', async () => {
+    const { calls } = openPanel([], { onSite: () => ({ status: 200, body: ON_SITE }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Who is in now' }));
+    const table = within(await screen.findByRole('table', { name: 'Who is in now' }));
+    expect(table.getByRole('rowheader', { name: 'Amélie Laurent' })).toBeTruthy();
+    expect(within(table.getByRole('row', { name: /Grace Hopper/ })).getByText('Ana María Gómez')).toBeTruthy();
+    expect(screen.getByText(/1 member, 1 visitor/)).toBeTruthy();
+    expect(screen.getByText('as of 13:58')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Print roll-call' })).toBeTruthy();
+    expect(calls.find((c) => c.path === '/device/on-site')?.body).toEqual({ staffPin: '2468' });
+  });
+
+  it('says who is in needs a connection when the server cannot be reached', async () => {
+    openPanel([], {
+      onSite: () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Who is in now' }));
+    expect(await screen.findByText('Who is in needs a connection right now.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Who is in now' })).toBeNull();
   });
 });

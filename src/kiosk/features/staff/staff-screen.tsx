@@ -9,6 +9,7 @@ import { PinPad } from '../../ui/pin-pad';
 import { Notice, Screen } from '../../ui/screen';
 import { UpstreamSummary } from '../../ui/upstream-summary';
 import { LockoutList } from './lockout-list';
+import { OnSitePanel } from './on-site-panel';
 import { useStaffCheck } from './staff-api';
 
 /**
@@ -41,9 +42,12 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
       </Screen>
     );
   }
+  // The PIN that opened the panel asks who is in (kept only while the panel is open).
+  const staffPin = check.variables ?? '';
   return (
     <Screen title={t.staffTitle} actions={actions}>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-xl">
+      <OnSitePanel staffPin={staffPin} timeZone={device.location.timeZone} />
+      <dl className="print:hidden grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-xl">
         <dt className="font-semibold">{t.location}</dt>
         <dd>{device.location.name}</dd>
         <dt className="font-semibold">{t.device}</dt>
@@ -53,15 +57,17 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
         <dt className="font-semibold">{t.connection}</dt>
         <dd>{online ? t.online : t.offline}</dd>
       </dl>
-      <section aria-labelledby="upstream-heading" className="flex flex-col gap-4">
+      <section aria-labelledby="upstream-heading" className="flex flex-col gap-4 print:hidden">
         <h2 id="upstream-heading" className="text-2xl font-bold">
           {t.upstream.title}
         </h2>
         <UpstreamSummary status={check.data.upstream} timeZone={device.location.timeZone} />
       </section>
-      <LockoutList lockouts={check.data.lockouts} location={device.location} />
-      {children}
-      <div className="flex flex-wrap gap-4">
+      <div className="flex flex-col gap-6 print:hidden">
+        <LockoutList lockouts={check.data.lockouts} location={device.location} />
+        {children}
+      </div>
+      <div className="flex flex-wrap gap-4 print:hidden">
         <Button variant="secondary" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
           {t.fullscreen}
         </Button>

@@ -1,0 +1,71 @@
+import { useEffect, useRef } from 'react';
+import type * as z from 'zod/mini';
+import { VisitorCodeRequestSchema, type VisitorCodeResult } from '../../../contract/visitors-api';
+import { KioskApiError } from '../../lib/api-client';
+import { errorText } from '../../lib/error-text';
+import { useI18n } from '../../lib/i18n';
+import { Button } from '../../ui/button';
+import { Screen } from '../../ui/screen';
+import { TextField } from '../../ui/text-field';
+import { useZodForm } from '../../ui/use-zod-form';
+import { useVisitorCode } from './visitors-api';
+
+/**
+ * An expected visitor types (or scans) the six-digit code from their invitation; the server checks
+ * them in or out. A wrong code is said next to the field, which stays as typed to be corrected.
+ */
+export function VisitorCodeScreen({ onResult, onBack }: { onResult: (result: VisitorCodeResult) => void; onBack: () => void }) {
+  const { t } = useI18n();
+  const form = useZodForm(VisitorCodeRequestSchema, { code: '' } satisfies z.input<typeof VisitorCodeRequestSchema>);
+  const send = useVisitorCode();
+  const field = useRef<HTMLInputElement | null>(null);
+  const { ref, ...code } = form.register('code', { onChange: () => send.reset() });
+  const formatError = form.formState.errors.code ? t.visitor.codeFormat : undefined;
+  // NOT_APPROVED: the server's own words ("Ana has not approved your visit yet…", "…for another day…").
+  const serverError = errorText(send.error, t, { UNKNOWN_CREDENTIAL: t.visitor.unknownCode, NOT_APPROVED: 'server' });
+  const error = formatError ?? serverError ?? undefined;
+  const serverWords = send.error instanceof KioskApiError && send.error.code === 'NOT_APPROVED';
+  useEffect(() => {
+    if (send.isError) field.current?.focus();
+  }, [send.isError]);
+  return (
+    <Screen
+      title={t.visitor.codeTitle}
+      typeInto={field}
+      actions={
+        <Button variant="secondary" onClick={onBack}>
+          {t.back}
+        </Button>
+      }
+    >
+      <p className="text-2xl">{t.visitor.codeIntro}</p>
+      <form
+        noValidate
+        className="flex max-w-md flex-col gap-5"
+        onSubmit={form.handleSubmit((values) => send.mutate(values.code, { onSuccess: (result) => onResult(result) }))}
+      >
+        <TextField
+          label={t.visitor.codeLabel}
+          inputMode="numeric"
+          autoComplete="off"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={6}
+          pattern="[0-9]*"
+          error={error}
+          errorLang={serverWords ? 'en' : undefined}
+          errorAlert={!formatError}
+          className="font-mono tracking-[0.3em]"
+          ref={(element) => {
+            ref(element);
+            field.current = element;
+          }}
+          {...code}
+        />
+        <Button type="submit" size="lg" disabled={send.isPending}>
+          {t.checkInOut}
+        </Button>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,161 @@
+import { useId, useState, type ReactNode } from 'react';
+import { Controller } from 'react-hook-form';
+import type * as z from 'zod/mini';
+import { WalkInRequestSchema, type WalkInStatus } from '../../../contract/visitors-api';
+import { useI18n } from '../../lib/i18n';
+import { Button } from '../../ui/button';
+import { Notice, Screen } from '../../ui/screen';
+import { TextField } from '../../ui/text-field';
+import { useZodForm } from '../../ui/use-zod-form';
+import { walkInFieldError, walkInSubmitError } from './walk-in-errors';
+import { useRegisterWalkIn } from './visitors-api';
+
+/** The member a walk-in visits, as the host search offers them: a name only. */
+export interface HostChoice {
+  id: number;
+  name: string;
+}
+
+/** What the form gives the host search it is composed with (app/ passes the lookup's). */
+export interface HostSearchSlot {
+  chosen: HostChoice | null;
+  onChoose: (host: HostChoice | null) => void;
+  error?: string;
+}
+
+/**
+ * A walk-in registers: name, email, company, the member they visit and the location's terms,
+ * checked with the contract's schema (the server's own rules). The client id is made once per
+ * form, so sending again (a double tap, a retry) registers one visitor.
+ */
+export function WalkInForm({
+  terms,
+  onRegistered,
+  onBack,
+  renderHostSearch,
+}: {
+  /** The location's visitor terms (tablets paired before they existed have none: a default is shown). */
+  terms: string | undefined;
+  onRegistered: (status: WalkInStatus, visitorName: string) => void;
+  onBack: () => void;
+  renderHostSearch: (slot: HostSearchSlot) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const [clientId] = useState(() => crypto.randomUUID());
+  const [host, setHost] = useState<HostChoice | null>(null);
+  const form = useZodForm(WalkInRequestSchema, {
+    clientId,
+    fullName: '',
+    email: '',
+    companyName: '',
+  } satisfies Partial<z.input<typeof WalkInRequestSchema>>);
+  const registration = useRegisterWalkIn();
+  const { errors } = form.formState;
+  const termsId = useId();
+  const acceptError = walkInFieldError('acceptedTerms', errors.acceptedTerms, t);
+  const submitError = walkInSubmitError(registration.error, t);
+
+  const submit = form.handleSubmit((values) =>
+    registration.mutate(
+      { ...values, companyName: values.companyName || undefined },
+      { onSuccess: (status) => onRegistered(status, values.fullName) },
+    ),
+  );
+
+  return (
+    <Screen
+      title={t.visitor.walkInTitle}
+      actions={
+        <Button variant="secondary" onClick={onBack}>
+          {t.back}
+        </Button>
+      }
+    >
+      <p className="text-2xl">{t.visitor.walkInIntro}</p>
+      <form noValidate className="flex flex-col gap-6" onSubmit={submit}>
+        <TextField
+          label={t.visitor.fullName}
+          autoComplete="off"
+          autoCapitalize="words"
+          spellCheck={false}
+          error={walkInFieldError('fullName', errors.fullName, t)}
+          {...form.register('fullName')}
+        />
+        <TextField
+          label={t.visitor.email}
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={walkInFieldError('email', errors.email, t)}
+          {...form.register('email')}
+        />
+        <TextField
+          label={t.visitor.company}
+          autoComplete="off"
+          spellCheck={false}
+          error={walkInFieldError('companyName', errors.companyName, t)}
+          {...form.register('companyName')}
+        />
+        <Controller
+          control={form.control}
+          name="hostId"
+          render={({ field, fieldState }) => (
+            <>
+              {renderHostSearch({
+                chosen: host,
+                onChoose: (choice) => {
+                  setHost(choice);
+                  field.onChange(choice?.id);
+                },
+                error: walkInFieldError('hostId', fieldState.error, t),
+              })}
+            </>
+          )}
+        />
+        <div className="flex flex-col gap-3">
+          <h2 id={termsId} className="text-xl font-semibold">
+            {t.visitor.termsTitle}
+          </h2>
+          {/* Focusable, so the terms scroll from a keyboard too. */}
+          <div
+            role="region"
+            aria-labelledby={termsId}
+            tabIndex={0}
+            className="max-h-48 overflow-y-auto whitespace-pre-line rounded-2xl bg-white p-4 text-lg ring-2 ring-slate-300"
+          >
+            {terms?.trim() ? terms : t.visitor.defaultTerms}
+          </div>
+          <label className="flex min-h-14 cursor-pointer items-center gap-4 rounded-2xl bg-white p-4 text-xl font-semibold ring-2 ring-brand-700">
+            <input
+              type="checkbox"
+              className="size-8 shrink-0 accent-brand-700"
+              aria-invalid={acceptError ? true : undefined}
+              aria-describedby={acceptError ? `${termsId}-error` : undefined}
+              {...form.register('acceptedTerms')}
+            />
+            {t.visitor.acceptTerms}
+          </label>
+          {acceptError ? (
+            <p id={`${termsId}-error`} className="text-lg font-semibold text-danger-700">
+              {acceptError}
+            </p>
+          ) : null}
+        </div>
+        {submitError ? (
+          <Notice tone="error">
+            <p>{submitError.text}</p>
+            {submitError.detail ? <p lang="en">{submitError.detail}</p> : null}
+          </Notice>
+        ) : null}
+        <Button type="submit" size="lg" disabled={registration.isPending}>
+          {t.visitor.submit}
+        </Button>
+        <p role="status" className="text-lg">
+          {registration.isPending ? t.visitor.sending : ''}
+        </p>
+      </form>
+    </Screen>
+  );
+}
