@@ -1,8 +1,11 @@
 import { test as base, expect } from '@playwright/test';
+import { startSmtpInbox } from '../src/server/testing/smtp-inbox';
 import { createTapdeskServer, type TapdeskServer, type Topology } from './server';
 
 interface Fixtures {
   server: TapdeskServer;
+  /** A real SMTP server on loopback that the server sends hosts' e-mails to. */
+  inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
 }
 export interface TopologyOption {
   /** Set per Playwright project: the demo's one process, or production's gateway + Nexudus. */
@@ -12,8 +15,14 @@ export interface TopologyOption {
 /** Each test gets its own server and database; a console error in the page fails the test. */
 export const test = base.extend<Fixtures & TopologyOption>({
   topology: ['one-process', { option: true }],
-  server: async ({ topology }, use) => {
-    const server = await createTapdeskServer({ topology });
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; the inbox has none.
+  inbox: async ({}, use) => {
+    const inbox = await startSmtpInbox();
+    await use(inbox);
+    await inbox.close();
+  },
+  server: async ({ topology, inbox }, use) => {
+    const server = await createTapdeskServer({ topology, smtpUrl: inbox.url });
     await server.start();
     await use(server);
     server.cleanup();

@@ -149,7 +149,7 @@ export type Topology = 'one-process' | 'two-process';
 export const GATEWAY_USER = { email: 'kiosk-gateway@tapdesk.test', password: 'e2e-gateway-password' };
 
 export async function createTapdeskServer(
-  options: { tls?: { cert: string; key: string }; topology?: Topology } = {},
+  options: { tls?: { cert: string; key: string }; topology?: Topology; smtpUrl?: string } = {},
 ): Promise<TapdeskServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tapdesk-e2e-'));
   const port = await freePort();
@@ -157,7 +157,9 @@ export async function createTapdeskServer(
   const dbPath = join(dir, 'tapdesk.db');
   const nexudusEnv = { DB_PATH: dbPath, SEED: 'demo', ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password };
   if (options.topology !== 'two-process') {
-    const server = serverProcess(port, nexudusEnv, options.tls);
+    // Hosts' e-mails go to the test's own SMTP server; their links open this server.
+    const mail: Record<string, string> = options.smtpUrl ? { SMTP_URL: options.smtpUrl, PUBLIC_URL: `${scheme}://127.0.0.1:${port}` } : {};
+    const server = serverProcess(port, { ...nexudusEnv, ...mail }, options.tls);
     return {
       url: `${scheme}://127.0.0.1:${port}`,
       apiUrl: `${scheme}://127.0.0.1:${port}`,

@@ -1,0 +1,173 @@
+import type { Page } from '@playwright/test';
+import { z } from 'zod';
+import { listEnvelopeSchema } from '../src/contract/nexudus-envelopes';
+import { VisitorRecordSchema, type VisitorRecord } from '../src/contract/nexudus-visitors';
+import { expect, test } from './fixtures';
+import { E2E_ADMIN, type TapdeskServer } from './server';
+import { expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
+
+/** The embedded Nexudus's Visitor records, read as an API user would. */
+async function visitorsApi(server: TapdeskServer) {
+  const res = await fetch(`${server.apiUrl}/api/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', username: E2E_ADMIN.email, password: E2E_ADMIN.password }),
+  });
+  const { access_token } = z.object({ access_token: z.string() }).parse(await res.json());
+  const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
+  return {
+    list: async (): Promise<VisitorRecord[]> =>
+      listEnvelopeSchema(VisitorRecordSchema).parse(
+        await (await fetch(`${server.apiUrl}/api/spaces/visitors?size=100`, { headers })).json(),
+      ).Records,
+    create: async (body: object): Promise<VisitorRecord> => {
+      const created = z
+        .object({ Value: z.object({ Id: z.number() }) })
+        .parse(await (await fetch(`${server.apiUrl}/api/spaces/visitors`, { method: 'POST', headers, body: JSON.stringify(body) })).json());
+      const got = await fetch(`${server.apiUrl}/api/spaces/visitors/${created.Value.Id}`, { headers });
+      return VisitorRecordSchema.parse(await got.json());
+    },
+    businessId: async (name: string): Promise<number> => {
+      const list = z
+        .object({ Records: z.array(z.object({ Id: z.number(), Name: z.string() })) })
+        .parse(await (await fetch(`${server.apiUrl}/api/sys/businesses?size=100`, { headers })).json());
+      const found = list.Records.find((b) => b.Name === name);
+      if (!found) throw new Error(`no business ${name}`);
+      return found.Id;
+    },
+  };
+}
+
+/** A walk-in registers on the tablet, visiting Amélie Laurent (a member at London Shoreditch). */
+async function registerWalkIn(page: Page, name: string) {
+  await page.getByRole('button', { name: "I'm visiting" }).click();
+  await page.getByRole('button', { name: 'Register as a walk-in' }).click();
+  await page.getByRole('textbox', { name: 'Full name' }).fill(name);
+  await page.getByRole('textbox', { name: 'Email' }).fill('grace@example.com');
+  await page.getByRole('textbox', { name: 'Company (optional)' }).fill('Navy Labs');
+  await page.getByRole('textbox', { name: 'Who are you visiting?' }).fill('Amél');
+  await page.getByRole('button', { name: 'Amélie Laurent' }).click();
+  await page.getByRole('checkbox', { name: 'I accept the visitor terms' }).check();
+  await page.getByRole('button', { name: "Let them know I'm here" }).click();
+}
+
+/** The host's three links, as the e-mail's text carries them. */
+const linksIn = (text: string) =>
+  Object.fromEntries(
+    [...text.matchAll(/(Approve, I'll collect them|Approve, send them to my desk|Decline): (\S+)/g)].map((m) => [m[1], m[2] ?? '']),
+  );
+
+test('a walk-in is approved by the host from the e-mail, and the tablet says so', async ({ page, context, server, inbox }) => {
+  await pairTablet(page);
+  await registerWalkIn(page, 'Grace Hopper');
+  await expect(page.getByText("We've told Amélie you're here")).toBeVisible();
+  await expectAccessible(page);
+
+  const mail = await inbox.next();
+  expect(mail.to).toEqual([expect.stringMatching(/amelie/i)]);
+  expect(mail.subject).toContain('Grace Hopper');
+  const links = linksIn(mail.text);
+  const collect = links["Approve, I'll collect them"] ?? '';
+  expect(new URL(collect).pathname).toBe('/host-answer');
+
+  // The host opens the link (a mail scanner would too): nothing is answered until they press.
+  const host = await context.newPage();
+  await host.goto(collect);
+  await expect(host.getByText(/Grace Hopper is at reception/)).toBeVisible();
+  const api = await visitorsApi(server);
+  expect((await api.list())[0]).toMatchObject({ HostApprovalStatus: 2, Arrived: false, VisitorSource: 2, HasAgreedTerms: true });
+  await expectAccessible(host);
+  await host.getByRole('button', { name: "Approve, I'll collect them" }).click();
+  await expect(host.getByText(/^Done/)).toBeVisible();
+
+  await expect(page.getByText(/Amélie is on the way/)).toBeVisible({ timeout: 15_000 });
+  await screenshots(page, 'visitor-approved');
+  const [record] = await api.list();
+  expect(record).toMatchObject({ FullName: 'Grace Hopper', HostApprovalStatus: 4, Arrived: true, DepartureDate: null });
+  expect(Date.parse(record?.ArrivalDate ?? '')).toBeGreaterThan(Date.now() - 5 * 60_000);
+
+  // The same link again, and another of the three, are refused.
+  for (const used of [collect, links.Decline ?? '']) {
+    await host.goto('about:blank');
+    await host.goto(used);
+    await expect(host.getByText('This visitor has already been answered.')).toBeVisible();
+  }
+  expect((await api.list())[0]?.HostApprovalStatus).toBe(4);
+});
+
+test('a declined walk-in is sent to reception; staff see who is waiting and who is in', async ({ page, context, server, inbox }) => {
+  await pairTablet(page);
+  await registerWalkIn(page, 'Alan Turing');
+  await expect(page.getByText("We've told Amélie you're here")).toBeVisible();
+  const links = linksIn((await inbox.next()).text);
+
+  // Staff see the request on the admin page while the host has not answered.
+  const admin = await context.newPage();
+  await signInAdmin(admin);
+  await expect(admin.getByRole('heading', { name: 'Visitors' })).toBeVisible();
+  await expect(admin.getByText('Alan Turing')).toBeVisible({ timeout: 15_000 });
+
+  const host = await context.newPage();
+  await host.goto(links.Decline ?? '');
+  await host.getByRole('button', { name: 'Decline' }).click();
+  await expect(host.getByText(/^Done/)).toBeVisible();
+  await expect(page.getByText(/Please see reception/)).toBeVisible({ timeout: 15_000 });
+  const api = await visitorsApi(server);
+  expect((await api.list())[0]).toMatchObject({ HostApprovalStatus: 3, Arrived: false });
+  await expect(admin.getByText('Alan Turing')).toBeHidden({ timeout: 15_000 });
+});
+
+test('an expected visitor checks in and out with their code; who is in matches the records', async ({ page, context, server }) => {
+  await pairTablet(page);
+  const api = await visitorsApi(server);
+  const london = await api.businessId('London Shoreditch');
+  const invited = await api.create({
+    BusinessId: london,
+    FullName: 'Katherine Johnson',
+    Email: 'katherine@example.com',
+    ExpectedArrival: new Date().toISOString(),
+  });
+
+  // A wrong code is "not found" and nothing is listed.
+  await page.getByRole('button', { name: "I'm visiting" }).click();
+  await page.getByRole('button', { name: 'I have a visitor code' }).click();
+  const wrong = invited.VisitorCode === '000000' ? '000001' : '000000';
+  await page.getByRole('textbox', { name: 'Visitor code' }).fill(wrong);
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await expect(page.getByText("We couldn't find that visitor code.")).toBeVisible();
+  await page.getByRole('textbox', { name: 'Visitor code' }).fill(invited.VisitorCode);
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await expect(page.getByText(/Welcome, Katherine/)).toBeVisible();
+  await expectAccessible(page);
+  expect((await api.list()).find((v) => v.Id === invited.Id)).toMatchObject({ Arrived: true, DepartureDate: null });
+
+  // Who is in, on the tablet's staff panel (behind the staff PIN).
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Staff' }).click();
+  await page.getByRole('textbox', { name: 'Staff PIN' }).fill('2468');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('button', { name: 'Who is in now' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Katherine Johnson' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Who is in, on the admin page: the visitor is there, and the count matches the records.
+  const admin = await context.newPage();
+  await signInAdmin(admin);
+  await admin.getByLabel('Show who is in at').selectOption({ label: 'London Shoreditch' });
+  await expect(admin.getByRole('rowheader', { name: 'Katherine Johnson' })).toBeVisible({ timeout: 15_000 });
+  const onSite = (await api.list()).filter((v) => v.BusinessId === london && v.Arrived && v.DepartureDate === null);
+  await expect(admin.getByText(new RegExp(`${onSite.length} visitors?`))).toBeVisible();
+  const download = admin.waitForEvent('download');
+  await admin.getByRole('button', { name: 'Download CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: "I'm visiting" }).click();
+  await page.getByRole('button', { name: 'I have a visitor code' }).click();
+  await page.getByRole('textbox', { name: 'Visitor code' }).fill(invited.VisitorCode);
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await expect(page.getByText(/Goodbye, Katherine/)).toBeVisible();
+  expect((await api.list()).find((v) => v.Id === invited.Id)?.DepartureDate).not.toBeNull();
+  await admin.reload();
+  await admin.getByLabel('Show who is in at').selectOption({ label: 'London Shoreditch' });
+  await expect(admin.getByText(/0 visitors/)).toBeVisible({ timeout: 15_000 });
+});
