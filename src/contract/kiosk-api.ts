@@ -300,6 +300,7 @@ export const StaffSessionSchema = z.object({ staffToken: z.string(), email: z.st
 export const PairingCodeRequestSchema = z.object({ businessId: id });
 export const PairingCodeSchema = z.object({ code: z.string(), businessId: id, expiresAt: instant });
 export const AdminLocationSchema = z.object({ id, name: z.string(), timeZone: z.string(), currency: z.string() });
+export type AdminLocation = z.infer<typeof AdminLocationSchema>;
 export const AdminDeviceSchema = z.object({
   id,
   name: z.string(),

@@ -20,7 +20,8 @@ import { ANONYMOUS, DEVICE, declareAccess } from '../lib/access';
 import { clientAddress } from '../lib/client-address';
 import type { Guard } from '../lib/guard';
 import { parseId } from '../lib/ids';
-import { hashPassword, verifyPassword } from '../lib/passwords';
+import { hashPassword } from '../lib/passwords';
+import { checkStaffPin } from './staff-pin';
 import type { DirectoryService } from './directory';
 import { eligibilityOf } from './eligibility';
 import type { IdentitySigner } from './identity';
@@ -129,17 +130,7 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
     const device = deviceOf(request);
     const body = parseKioskBody(reply, StaffCheckSchema, request.body);
     if (!body) return reply;
-    const attempt = await guard.attempt([
-      { policy: 'staff-pin:tablet', subject: String(device.Id), businessId: device.BusinessId, label: device.Name },
-      { policy: 'staff-pin:location', subject: String(device.BusinessId), businessId: device.BusinessId, label: '' },
-    ]);
-    if (!attempt.allowed)
-      return sendKioskError(reply, 'LOCKED_OUT', 'Too many wrong staff PINs. Try again later.', attempt.retryAfterSeconds);
-    if (!(await verifyPassword(body.staffPin, device.StaffPinHash))) {
-      await attempt.fail();
-      return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'That staff PIN is not right.');
-    }
-    await attempt.succeed();
+    if (!(await checkStaffPin(guard, device, body.staffPin, reply))) return reply;
     return { lockouts: guard.lockouts(device.BusinessId), upstream: deps.upstreamStatus() };
   });
 

@@ -11,9 +11,9 @@ import type { Device } from '../db/devices-repository';
 import { ANONYMOUS, DEVICE, STAFF, declareAccess } from '../lib/access';
 import type { Guard } from '../lib/guard';
 import { parseId } from '../lib/ids';
-import { verifyPassword } from '../lib/passwords';
 import { parseKioskBody, sendKioskError } from './kiosk-errors';
 import { deskGuessKeys } from './member-lookup';
+import { checkStaffPin } from './staff-pin';
 import { VisitorRefused, type VisitorDesk } from './visitor-desk';
 
 /**
@@ -92,17 +92,7 @@ export async function visitorRoutes(app: FastifyInstance, deps: { desk: VisitorD
     const device = deviceOf(request);
     const body = parseKioskBody(reply, OnSiteRequestSchema, request.body);
     if (!body) return reply;
-    const attempt = await guard.attempt([
-      { policy: 'staff-pin:tablet', subject: String(device.Id), businessId: device.BusinessId, label: device.Name },
-      { policy: 'staff-pin:location', subject: String(device.BusinessId), businessId: device.BusinessId, label: '' },
-    ]);
-    if (!attempt.allowed)
-      return sendKioskError(reply, 'LOCKED_OUT', 'Too many wrong staff PINs. Try again later.', attempt.retryAfterSeconds);
-    if (!(await verifyPassword(body.staffPin, device.StaffPinHash))) {
-      await attempt.fail();
-      return sendKioskError(reply, 'UNKNOWN_CREDENTIAL', 'That staff PIN is not right.');
-    }
-    await attempt.succeed();
+    if (!(await checkStaffPin(guard, device, body.staffPin, reply))) return reply;
     return desk.onSite(device.BusinessId).catch((error: unknown) => refusal(reply, error));
   });
 

@@ -1,3 +1,4 @@
+import { LocationSelect } from './location-select';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
@@ -22,21 +23,7 @@ export function OnSiteAdmin() {
         {t.onSite.title}
       </h3>
       <div className="flex flex-col gap-2 print:hidden">
-        <label htmlFor={selectId} className="text-lg font-semibold">
-          {t.admin.onSiteAt}
-        </label>
-        <select
-          id={selectId}
-          className="min-h-14 rounded-xl border-2 border-slate-500 px-3 text-xl"
-          value={chosen ?? ''}
-          onChange={(e) => setBusinessId(Number(e.target.value))}
-        >
-          {locations.data?.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
+        <LocationSelect id={selectId} label={t.admin.onSiteAt} locations={locations.data} value={chosen} onChange={setBusinessId} />
       </div>
       {onSite.error ? <Notice tone="error">{serverMessage(onSite.error, t)}</Notice> : null}
       {onSite.data ? <OnSiteList onSite={onSite.data} timeZone={location?.timeZone} labelledBy="on-site-heading" /> : null}

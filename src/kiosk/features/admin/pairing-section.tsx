@@ -1,3 +1,4 @@
+import { LocationSelect } from './location-select';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
@@ -19,21 +20,7 @@ export function PairingSection() {
       <h2 id="pair-heading" className="text-2xl font-bold">
         {t.admin.pairTitle}
       </h2>
-      <label htmlFor={selectId} className="text-lg font-semibold">
-        {t.admin.location}
-      </label>
-      <select
-        id={selectId}
-        className="min-h-14 rounded-xl border-2 border-slate-500 px-3 text-xl"
-        value={chosen ?? ''}
-        onChange={(e) => setBusinessId(Number(e.target.value))}
-      >
-        {locations.data?.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.name}
-          </option>
-        ))}
-      </select>
+      <LocationSelect id={selectId} label={t.admin.location} locations={locations.data} value={chosen} onChange={setBusinessId} />
       <Button disabled={chosen === null || create.isPending} onClick={() => chosen !== null && create.mutate(chosen)}>
         {t.admin.createPairingCode}
       </Button>
