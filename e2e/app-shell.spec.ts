@@ -117,9 +117,15 @@ test('a tablet unpaired on the admin page goes back to setup and says why', asyn
   await admin.getByRole('button', { name: 'Unpair' }).click();
   await expect(admin.getByRole('cell', { name: 'Unpaired' })).toBeVisible();
   await admin.close();
-  await page.getByRole('button', { name: 'Check in / out' }).click();
-  await page.getByLabel('Your name or company').fill('amel');
-  await page.getByRole('button', { name: /Amélie Laurent/ }).click();
-  await expect(page.getByRole('heading', { name: 'Set up this tablet' })).toBeVisible();
+  // The tablet finds out by itself (its next background request is refused) or when a member taps,
+  // whichever comes first: either way it goes back to setup.
+  const setup = page.getByRole('heading', { name: 'Set up this tablet' });
+  const memberTaps = async () => {
+    await page.getByRole('button', { name: 'Check in / out' }).click({ timeout: 5_000 });
+    await page.getByLabel('Your name or company').fill('amel', { timeout: 5_000 });
+    await page.getByRole('button', { name: /Amélie Laurent/ }).click({ timeout: 5_000 });
+  };
+  if (!(await setup.isVisible())) await memberTaps().catch(() => undefined);
+  await expect(setup).toBeVisible();
   await expect(page.getByText('This tablet was unpaired by staff.')).toBeVisible();
 });

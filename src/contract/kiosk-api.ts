@@ -228,7 +228,7 @@ export const StaffCheckSchema = z.object({ staffPin: z.string().check(z.regex(/^
  * A guessing limit that is in force: which secret, counted for whom, until when. Shown on the
  * admin page (every location) and the staff panel (this tablet's location).
  */
-export const LOCKOUT_KINDS = ['identify', 'charge-pin', 'staff-pin', 'pairing', 'password', 'secret-lookup'] as const;
+export const LOCKOUT_KINDS = ['identify', 'charge-pin', 'staff-pin', 'pairing', 'password', 'secret-lookup', 'walk-in'] as const;
 export const LOCKOUT_SCOPES = ['tablet', 'location', 'member', 'account-client', 'client', 'account'] as const;
 export const LockoutSchema = z.object({
   id: z.string(),

@@ -8,13 +8,20 @@ import * as z from 'zod/mini';
 const id = z.int().check(z.positive());
 const instant = z.iso.datetime({ offset: true });
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A name goes into the host's e-mail: no control characters, no links. */
+const PLAIN_NAME = /^(?!.*:\/\/)(?!.*www\.)[^\p{Cc}<>]*$/iu;
 
 /** A walk-in registering on the tablet. `clientId` makes a resend (a double tap, a retry) create one visitor. */
 export const WalkInRequestSchema = z.object({
   clientId: z.uuid({ error: 'clientId must be a UUID made on the tablet' }),
   fullName: z
     .string()
-    .check(z.trim(), z.minLength(2, { error: 'Please enter your full name.' }), z.maxLength(200, { error: 'Use at most 200 characters.' })),
+    .check(
+      z.trim(),
+      z.minLength(2, { error: 'Please enter your full name.' }),
+      z.maxLength(200, { error: 'Use at most 200 characters.' }),
+      z.regex(PLAIN_NAME, { error: 'Please enter just your name.' }),
+    ),
   email: z
     .string()
     .check(
@@ -22,7 +29,15 @@ export const WalkInRequestSchema = z.object({
       z.maxLength(254, { error: 'Use at most 254 characters.' }),
       z.regex(EMAIL, { error: 'Please enter an email address such as name@example.com.' }),
     ),
-  companyName: z.optional(z.string().check(z.trim(), z.maxLength(200, { error: 'Use at most 200 characters.' }))),
+  companyName: z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(200, { error: 'Use at most 200 characters.' }),
+        z.regex(PLAIN_NAME, { error: 'Please enter just the company name.' }),
+      ),
+  ),
   hostId: id,
   acceptedTerms: z.literal(true, { error: 'Please accept the visitor terms to continue.' }),
 });

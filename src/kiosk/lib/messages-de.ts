@@ -128,6 +128,7 @@ export const de: Messages = {
     pairing: 'Eingabe von Kopplungscodes',
     password: 'Anmeldung mit Passwort',
     'secret-lookup': 'PIN- und Kartensuche über die API',
+    'walk-in': 'Anmeldungen von Besuchern ohne Einladung',
   },
   lockoutScopes: {
     tablet: 'Tablet',

@@ -129,6 +129,7 @@ export const en = {
     pairing: 'Pairing code entry',
     password: 'Password sign-in',
     'secret-lookup': 'PIN and card lookups through the API',
+    'walk-in': 'Walk-in visitor registrations',
   } satisfies Record<Lockout['kind'], string>,
   lockoutScopes: {
     tablet: 'Tablet',

@@ -3,14 +3,15 @@ import type { OnSite } from '../../contract/visitors-api';
 const HEADER = ['kind', 'name', 'company', 'host', 'since'] as const;
 
 /**
- * One CSV field: quoted when it holds a quote, comma or line break (quotes doubled, RFC 4180), and
+ * One CSV field: quoted when it holds a quote, comma, semicolon, tab or line break (quotes doubled, RFC 4180), and
  * a value a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first) is
  * made plain text with a leading apostrophe, then quoted.
  */
 export function csvField(value: string | null): string {
   const text = value ?? '';
   const neutral = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(neutral) || neutral !== text ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+  // A semicolon or tab also splits cells in some spreadsheets' settings: such a field is quoted too.
+  return /[",;\t\r\n]/.test(neutral) || neutral !== text ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 
 /** Who is in, one row per person (members first), `since` as the UTC instant the server gave. */

@@ -124,6 +124,13 @@ describe('walk-in visitors', () => {
       expect(KioskErrorSchema.parse(again.json()).error.code).toBe('ALREADY_ANSWERED');
     }
     expect((await visitorRecord(status.visitorId)).HostApprovalStatus).toBe(4);
+    // A forwarded link no longer says whom it was about.
+    expect(
+      HostAnswerPreviewSchema.parse((await kiosk('POST', '/host-answers/preview', { token: links.Decline }, undefined)).json()),
+    ).toMatchObject({
+      visitorName: '',
+      state: 'answered',
+    });
   });
 
   it('refuses a forged or altered link, and the decline leaves the visitor out', async () => {
@@ -193,6 +200,27 @@ describe('walk-in visitors', () => {
     const onSite = OnSiteSchema.parse((await asStaff('GET', `/on-site?location=${london}`)).json());
     expect(onSite.visitors.map((v) => [v.name, v.hostName])).toEqual([['Grace Hopper', 'Ana Souza']]);
     expect((await asStaff('GET', '/on-site?location=abc')).statusCode).toBe(400);
+  });
+
+  it('bounds how many walk-ins one tablet registers, refuses links in names, and answers only a waiting visitor', async () => {
+    expect((await kiosk('POST', '/visitors', walkIn({ fullName: 'Win a prize at https://evil.example' }))).statusCode).toBe(400);
+    expect((await kiosk('POST', '/visitors', walkIn({ companyName: 'Acme\u0007' }))).statusCode).toBe(400);
+    const first = walkIn();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) statuses.push((await kiosk('POST', '/visitors', i === 0 ? first : walkIn())).statusCode);
+    expect(statuses.slice(0, 10).every((code) => code === 200)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    // A resend of one already registered is answered, not counted.
+    expect((await kiosk('POST', '/visitors', first)).statusCode).toBe(429);
+    const answered = WalkInStatusSchema.parse((await kiosk('GET', `/visitors/${first.clientId}`)).json());
+    const staff = await staffSession();
+    const asStaff = (url: string, payload: object) =>
+      api.app.inject({ method: 'POST', url: `/kiosk/v1/admin${url}`, headers: { authorization: `Bearer ${staff}` }, payload });
+    // Checked in at the desk meanwhile (not waiting any more): a late answer changes nothing.
+    const record = await visitorRecord(answered.visitorId);
+    await api.request('PUT', '/api/spaces/visitors', { ...record, HostApprovalStatus: 1, Arrived: true });
+    expect((await asStaff(`/visitors/${answered.visitorId}/answer`, { answer: 'decline' })).statusCode).toBe(409);
+    expect((await visitorRecord(answered.visitorId)).HostApprovalStatus).toBe(1);
   });
 
   it('answers another tablet nothing about a walk-in', async () => {

@@ -127,14 +127,24 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
     notice: row.Notice,
   });
 
-  /** The one create an interrupted earlier attempt may have made: same location, host and expected arrival. */
-  async function findCreated(row: WalkInRow): Promise<VisitorRecord | undefined> {
+  /**
+   * The one create an interrupted earlier attempt may have made: same location, host, expected
+   * arrival, name and e-mail, and not a visitor another walk-in already holds.
+   */
+  async function findCreated(row: WalkInRow, body: WalkInRequest): Promise<VisitorRecord | undefined> {
     const found = await upstream.firstPage(VISITORS, VisitorRecordSchema, {
       Visitor_Business: row.BusinessId,
       Visitor_Coworker: row.HostId,
       Visitor_ExpectedArrival: row.CreatedAt,
     });
-    return found.find((v) => v.VisitorSource === VisitorSource.NexIO && Date.parse(v.ExpectedArrival) === Date.parse(row.CreatedAt));
+    return found.find(
+      (v) =>
+        v.VisitorSource === VisitorSource.NexIO &&
+        Date.parse(v.ExpectedArrival) === Date.parse(row.CreatedAt) &&
+        v.FullName === body.fullName &&
+        v.Email === body.email &&
+        rowOfVisitor(v.Id) === undefined,
+    );
   }
 
   async function tellHost(row: WalkInRow, record: VisitorRecord, location: BusinessRecord): Promise<WalkInRow['Notice']> {
@@ -162,6 +172,9 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
     if (claimed.changes !== 1) throw new VisitorRefused('ALREADY_ANSWERED', 'This visitor has already been answered.');
     try {
       const record = await visitor(visitorId);
+      // Only a visitor still waiting is answered (not one checked in meanwhile, nor one Nexudus answered).
+      if (record.HostApprovalStatus !== HostApprovalStatus.Requested)
+        throw new VisitorRefused('ALREADY_ANSWERED', 'This visitor has already been answered.');
       const location = await business(record.BusinessId);
       const approved = answer !== 'decline';
       const checkIn = approved && location.VisitorAutoCheckIn && !record.Arrived;
@@ -181,7 +194,7 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
 
   return {
     /** A walk-in registers on a tablet: one visitor per clientId, the host told where approval applies. */
-    async walkIn(body: WalkInRequest, device: Device): Promise<WalkInStatus> {
+    async walkIn(body: WalkInRequest, device: Device): Promise<{ status: WalkInStatus; fresh: boolean }> {
       const now = clock();
       const createdAt = toNexudusInstant(now);
       const inserted = db
@@ -192,14 +205,14 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
         .run(body.clientId, device.Id, device.BusinessId, body.hostId, createdAt);
       let row = rowOf(body.clientId);
       if (!row || row.DeviceId !== device.Id) throw new VisitorRefused('VALIDATION', 'clientId: already used by another tablet');
-      if (row.VisitorId !== null) return statusOf(row, await visitor(row.VisitorId));
+      if (row.VisitorId !== null) return { status: statusOf(row, await visitor(row.VisitorId)), fresh: false };
       if (inserted.changes === 0) {
         if (now.getTime() - Date.parse(row.CreatedAt) < CLAIM_TIMEOUT_MS)
           throw new VisitorRefused('IN_PROGRESS', 'This registration is being sent. Try again in a moment.');
-        const earlier = await findCreated(row);
+        const earlier = await findCreated(row, body);
         if (earlier) {
           db.prepare('UPDATE visitor_walk_ins SET VisitorId = ? WHERE ClientId = ?').run(earlier.Id, row.ClientId);
-          return statusOf({ ...row, VisitorId: earlier.Id }, earlier);
+          return { status: statusOf({ ...row, VisitorId: earlier.Id }, earlier), fresh: false };
         }
       }
       try {
@@ -226,7 +239,7 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
         const record = await visitor(id);
         const notice = !approval ? 'none' : deps.embedded ? await tellHost(row, record, location) : 'nexudus';
         db.prepare('UPDATE visitor_walk_ins SET Notice = ? WHERE ClientId = ?').run(notice, row.ClientId);
-        return statusOf({ ...row, Notice: notice }, record);
+        return { status: statusOf({ ...row, Notice: notice }, record), fresh: true };
       } catch (error) {
         // Refused before anything was created: the same clientId may be sent again, corrected.
         if (error instanceof VisitorRefused || error instanceof UpstreamRefused)
@@ -251,11 +264,13 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
       const row = link ? rowOfVisitor(link.visitorId) : undefined;
       if (!link || !row) throw new VisitorRefused('NOT_FOUND', 'This link is not valid.');
       const record = await visitor(link.visitorId);
+      const open = row.Answer === null && record.HostApprovalStatus === HostApprovalStatus.Requested;
       return {
-        visitorName: record.FullName,
+        // A forwarded link shows whom it is about only while it can still be used.
+        visitorName: open ? record.FullName : '',
         locationName: (await business(record.BusinessId)).Name,
         answer: link.answer,
-        state: row.Answer === null ? 'open' : 'answered',
+        state: open ? 'open' : 'answered',
       };
     },
 
@@ -277,7 +292,13 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
     async pending(): Promise<PendingVisitor[]> {
       const rows = z
         .array(WalkInRow)
-        .parse(db.prepare('SELECT * FROM visitor_walk_ins WHERE Answer IS NULL AND VisitorId IS NOT NULL ORDER BY CreatedAt').all());
+        .parse(
+          db
+            .prepare(
+              "SELECT * FROM visitor_walk_ins WHERE Answer IS NULL AND VisitorId IS NOT NULL AND Notice IN ('email', 'staff') ORDER BY CreatedAt",
+            )
+            .all(),
+        );
       const out: PendingVisitor[] = [];
       for (const row of rows) {
         const record = row.VisitorId === null ? undefined : await upstream.get(VISITORS, row.VisitorId, VisitorRecordSchema);
@@ -334,8 +355,9 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
      * visitors who arrived today and have not left (a visit, like a check-in, ends at the cut-off).
      */
     async onSite(businessId: number): Promise<OnSite> {
-      await sync.ensure(businessId);
+      // The location first: an unknown id must not leave a mirror state the schedule syncs forever.
       const record = await business(businessId);
+      await sync.ensure(businessId);
       const location = toLocation(record);
       const now = clock();
       const start = dayStart(location, now);

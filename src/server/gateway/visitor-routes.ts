@@ -51,9 +51,27 @@ export async function visitorRoutes(app: FastifyInstance, deps: { desk: VisitorD
   declareAccess(app, ACCESS);
 
   app.post('/visitors', async (request, reply) => {
+    const device = deviceOf(request);
     const body = parseKioskBody(reply, WalkInRequestSchema, request.body);
     if (!body) return reply;
-    return desk.walkIn(body, deviceOf(request)).catch((error: unknown) => refusal(reply, error));
+    const attempt = await guard.attempt([
+      { policy: 'walk-in:tablet', subject: String(device.Id), businessId: device.BusinessId, label: device.Name },
+    ]);
+    if (!attempt.allowed)
+      return sendKioskError(
+        reply,
+        'RATE_LIMITED',
+        'Many visitors registered here just now. Please see reception.',
+        attempt.retryAfterSeconds,
+      );
+    try {
+      const status = await desk.walkIn(body, device);
+      await (status.fresh ? attempt.fail() : attempt.succeed()); // a resend of the same registration is free
+      return status.status;
+    } catch (error) {
+      await attempt.succeed();
+      return refusal(reply, error);
+    }
   });
 
   app.get('/visitors/:clientId', async (request, reply) => {

@@ -85,6 +85,16 @@ export const GUARD_POLICIES = {
     baseLockSeconds: 5 * MIN,
     maxLockSeconds: 24 * HOUR,
   },
+  // Not a secret but a cost: each walk-in e-mails a member and spends Nexudus requests, so a
+  // tablet registers at most this many in a window (counted whether or not they are answered).
+  'walk-in:tablet': {
+    kind: 'walk-in',
+    scope: 'tablet',
+    failures: 10,
+    windowSeconds: 15 * MIN,
+    baseLockSeconds: 15 * MIN,
+    maxLockSeconds: 2 * HOUR,
+  },
   'secret-lookup:account': {
     kind: 'secret-lookup',
     scope: 'account',

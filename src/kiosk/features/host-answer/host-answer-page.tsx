@@ -95,7 +95,9 @@ export function HostAnswerPage() {
       ) : null}
       {data ? (
         <>
-          <p className="text-2xl font-semibold">{t.hostAnswer.atReception(data.visitorName, data.locationName)}</p>
+          {data.state === 'open' ? (
+            <p className="text-2xl font-semibold">{t.hostAnswer.atReception(data.visitorName, data.locationName)}</p>
+          ) : null}
           {data.state === 'answered' ? (
             <Notice tone="info">{t.hostAnswer.alreadyAnswered}</Notice>
           ) : (

@@ -20,5 +20,6 @@ CREATE TABLE visitor_walk_ins (
   Answer TEXT,
   AnsweredAt TEXT
 );
-CREATE INDEX visitor_walk_ins_visitor ON visitor_walk_ins (VisitorId);
+-- One walk-in per visitor: an answer claims exactly one row.
+CREATE UNIQUE INDEX visitor_walk_ins_visitor ON visitor_walk_ins (VisitorId);
 CREATE INDEX visitor_walk_ins_open ON visitor_walk_ins (BusinessId) WHERE Answer IS NULL;
