@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KioskErrorSchema, PairResponseSchema, StaffSessionSchema } from '../../contract/kiosk-api';
+import { KioskErrorSchema } from '../../contract/kiosk-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import {
   WalkInStatusSchema,
   type WalkInRequest,
 } from '../../contract/visitors-api';
-import { createDevicesRepository } from '../db/devices-repository';
+import { kioskClient } from '../testing/kiosk-client';
 import { createHostMailer } from '../lib/host-mailer';
 import { startSmtpInbox } from '../testing/smtp-inbox';
 import { ADMIN, createTestApi, type TestApi } from '../testing/test-api';
@@ -25,22 +25,10 @@ let berlin: number;
 let ana: number;
 let token: string;
 
-async function pair(businessId: number): Promise<string> {
-  const { code } = createDevicesRepository(api.db).createPairingCode(businessId, 'test');
-  const res = await api.app.inject({
-    method: 'POST',
-    url: '/kiosk/v1/pair',
-    payload: { code, deviceName: 'Front desk', staffPin: '4321' },
-  });
-  return PairResponseSchema.parse(res.json()).deviceToken;
-}
+let client: ReturnType<typeof kioskClient>;
+const pair = (businessId: number) => client.pair(businessId);
 const kiosk = (method: 'GET' | 'POST', url: string, payload?: object, bearer: string | undefined = token) =>
-  api.app.inject({
-    method,
-    url: `/kiosk/v1${url}`,
-    headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
-    ...(payload ? { payload } : {}),
-  });
+  client.call(method, url, bearer, payload);
 const walkIn = (overrides: Partial<WalkInRequest> = {}): WalkInRequest => ({
   clientId: randomUUID(),
   fullName: 'Grace Hopper',
@@ -57,12 +45,9 @@ const linksIn = (text: string) => {
   return Object.fromEntries(found.map((m) => [m[1], new URL(m[2] ?? '').hash.slice(1)]));
 };
 async function staffSession(): Promise<string> {
-  const res = await api.app.inject({
-    method: 'POST',
-    url: '/kiosk/v1/admin/session',
-    payload: { email: ADMIN.email, password: ADMIN.password },
-  });
-  return StaffSessionSchema.parse(res.json()).staffToken;
+  const { token: staff } = await client.staffSignIn(ADMIN.email, ADMIN.password);
+  if (!staff) throw new Error('staff sign-in failed');
+  return staff;
 }
 
 beforeEach(async () => {
@@ -70,6 +55,7 @@ beforeEach(async () => {
   api = await createTestApi({
     hostMail: { mailer: createHostMailer(inbox.url, 'Tapdesk <desk@example.com>'), publicUrl: 'https://desk.example.com' },
   });
+  client = kioskClient(api.app, api.db);
   london = await api.business({ Name: 'London', TimeZone: 'Europe/London', CurrencyCode: 'GBP', VisitorHostApproval: true });
   berlin = await api.business({ Name: 'Berlin', TimeZone: 'Europe/Berlin', CurrencyCode: 'EUR' });
   ana = await api.coworker({ FullName: 'Ana Souza', Email: 'ana@example.com', InvoicingBusinessId: london });
