@@ -2,8 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { HostAnswerTokenSchema, type HostAnswer } from '../../../contract/visitors-api';
 import { KioskApiError } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
-import type { Messages } from '../../lib/messages';
+import { useVisitorMessages, type VisitorMessages } from '../../lib/messages-visitors';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
 import { previewHostAnswer, readHostToken, sendHostAnswer } from './host-answer-api';
@@ -14,41 +13,41 @@ const onHashChange = (listener: () => void) => {
 };
 
 /** Why a link cannot answer, in the host's words; null when trying again may help. */
-function refusal(error: unknown, t: Messages): string | null {
+function refusal(error: unknown, vt: VisitorMessages): string | null {
   if (!(error instanceof KioskApiError)) return null;
   switch (error.code) {
     case 'ALREADY_ANSWERED':
-      return t.hostAnswer.alreadyAnswered;
+      return vt.hostAnswer.alreadyAnswered;
     case 'EXPIRED':
-      return t.hostAnswer.expired;
+      return vt.hostAnswer.expired;
     case 'NOT_FOUND':
     case 'VALIDATION':
-      return t.hostAnswer.invalid;
+      return vt.hostAnswer.invalid;
     default:
       return null;
   }
 }
 
 function Confirm({ token, answer }: { token: string; answer: HostAnswer }) {
-  const { t } = useI18n();
+  const vt = useVisitorMessages();
   const send = useMutation({ mutationFn: () => sendHostAnswer(token) });
-  const refused = refusal(send.error, t);
+  const refused = refusal(send.error, vt);
   return (
     <>
       <div role="status" aria-live="polite">
         {send.data ? (
           <Notice tone="success">
-            <p className="text-2xl font-bold">{t.hostAnswer.done[send.data.answer](send.data.visitorName)}</p>
+            <p className="text-2xl font-bold">{vt.hostAnswer.done[send.data.answer](send.data.visitorName)}</p>
           </Notice>
         ) : null}
       </div>
       {refused ? <Notice tone="warn">{refused}</Notice> : null}
-      {send.isError && !refused ? <Notice tone="error">{t.hostAnswer.failed}</Notice> : null}
+      {send.isError && !refused ? <Notice tone="error">{vt.hostAnswer.failed}</Notice> : null}
       {!send.data && !refused ? (
         <>
-          <p className="text-lg text-slate-700">{t.hostAnswer.confirmNote}</p>
+          <p className="text-lg text-slate-700">{vt.hostAnswer.confirmNote}</p>
           <Button size="lg" variant={answer === 'decline' ? 'danger' : 'primary'} disabled={send.isPending} onClick={() => send.mutate()}>
-            {t.hostAnswer.answers[answer]}
+            {vt.hostAnswer.answers[answer]}
           </Button>
         </>
       ) : null}
@@ -62,7 +61,7 @@ function Confirm({ token, answer }: { token: string; answer: HostAnswer }) {
  * following the link answers nothing); the answer is sent when the host presses the button.
  */
 export function HostAnswerPage() {
-  const { t } = useI18n();
+  const vt = useVisitorMessages();
   const token = useSyncExternalStore(onHashChange, readHostToken, () => '');
   const wellFormed = HostAnswerTokenSchema.safeParse({ token }).success;
   const preview = useQuery({
@@ -77,18 +76,18 @@ export function HostAnswerPage() {
   useEffect(() => {
     document.getElementById('screen-title')?.focus();
   }, []);
-  const refused = wellFormed ? refusal(preview.error, t) : t.hostAnswer.invalid;
+  const refused = wellFormed ? refusal(preview.error, vt) : vt.hostAnswer.invalid;
   const data = preview.data;
   return (
-    <Screen title={t.hostAnswer.title}>
-      {wellFormed && preview.isPending ? <p className="text-xl">{t.hostAnswer.checking}</p> : null}
+    <Screen title={vt.hostAnswer.title}>
+      {wellFormed && preview.isPending ? <p className="text-xl">{vt.hostAnswer.checking}</p> : null}
       {refused ? <Notice tone="warn">{refused}</Notice> : null}
       {preview.isError && !refused ? (
         <Notice tone="error">
-          <p>{t.hostAnswer.failed}</p>
+          <p>{vt.hostAnswer.failed}</p>
           <div className="mt-3">
             <Button variant="secondary" onClick={() => void preview.refetch()}>
-              {t.hostAnswer.tryAgain}
+              {vt.hostAnswer.tryAgain}
             </Button>
           </div>
         </Notice>
@@ -96,10 +95,10 @@ export function HostAnswerPage() {
       {data ? (
         <>
           {data.state === 'open' ? (
-            <p className="text-2xl font-semibold">{t.hostAnswer.atReception(data.visitorName, data.locationName)}</p>
+            <p className="text-2xl font-semibold">{vt.hostAnswer.atReception(data.visitorName, data.locationName)}</p>
           ) : null}
           {data.state === 'answered' ? (
-            <Notice tone="info">{t.hostAnswer.alreadyAnswered}</Notice>
+            <Notice tone="info">{vt.hostAnswer.alreadyAnswered}</Notice>
           ) : (
             <Confirm token={token} answer={data.answer} />
           )}

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
 import { errorText } from '../../lib/error-text';
 import { useI18n } from '../../lib/i18n';
+import { useVisitorMessages } from '../../lib/messages-visitors';
 import { Button } from '../../ui/button';
 import { useDirectory } from './directory-api';
 import { fold, words } from './fold';
@@ -34,6 +35,7 @@ function byName(typed: readonly string[]) {
  */
 export function HostSearch({ chosen, onChoose, error }: { chosen: Host | null; onChoose: (host: Host | null) => void; error?: string }) {
   const { t } = useI18n();
+  const vt = useVisitorMessages();
   const directory = useDirectory();
   const [query, setQuery] = useState('');
   const current = directory.data?.directory;
@@ -68,14 +70,14 @@ export function HostSearch({ chosen, onChoose, error }: { chosen: Host | null; o
   if (chosen) {
     return (
       <div className="flex flex-col gap-2">
-        <p className="text-xl font-semibold">{t.visitor.host}</p>
+        <p className="text-xl font-semibold">{vt.visitor.host}</p>
         <div className="flex flex-wrap items-center gap-4 rounded-2xl bg-white p-4 ring-2 ring-brand-700">
           <p ref={chosenText} tabIndex={-1} className="flex-1 text-2xl font-semibold outline-none">
-            <span className="sr-only">{t.visitor.visiting} </span>
+            <span className="sr-only">{vt.visitor.visiting} </span>
             {chosen.name}
           </p>
-          <Button variant="secondary" aria-label={t.visitor.changeHost} onClick={() => choose(null)}>
-            {t.visitor.change}
+          <Button variant="secondary" aria-label={vt.visitor.changeHost} onClick={() => choose(null)}>
+            {vt.visitor.change}
           </Button>
         </div>
       </div>
@@ -85,10 +87,10 @@ export function HostSearch({ chosen, onChoose, error }: { chosen: Host | null; o
   return (
     <div className="flex flex-col gap-2">
       <label htmlFor={id} className="text-xl font-semibold">
-        {t.visitor.host}
+        {vt.visitor.host}
       </label>
       <p id={`${id}-hint`} className="text-lg text-slate-700">
-        {t.visitor.hostHint}
+        {vt.visitor.hostHint}
       </p>
       <input
         ref={field}
@@ -106,12 +108,12 @@ export function HostSearch({ chosen, onChoose, error }: { chosen: Host | null; o
       {errorLine}
       {loadError ? <p className="text-lg font-semibold text-danger-700">{loadError}</p> : null}
       <p role="status" className="sr-only">
-        {matches ? t.visitor.hostCount(matches.length) : ''}
+        {matches ? vt.visitor.hostCount(matches.length) : ''}
       </p>
-      {matches && matches.length === 0 ? <p className="text-lg">{t.visitor.hostNoMatches}</p> : null}
-      {matches && matches.length > SHOWN ? <p className="text-lg">{t.visitor.hostTypeMore}</p> : null}
+      {matches && matches.length === 0 ? <p className="text-lg">{vt.visitor.hostNoMatches}</p> : null}
+      {matches && matches.length > SHOWN ? <p className="text-lg">{vt.visitor.hostTypeMore}</p> : null}
       {shown.length > 0 ? (
-        <ul aria-label={t.visitor.hostChoices} className="grid grid-cols-1 gap-3 md:grid-cols-2">
+        <ul aria-label={vt.visitor.hostChoices} className="grid grid-cols-1 gap-3 md:grid-cols-2">
           {shown.map((member) => (
             <li key={member.id}>
               <button

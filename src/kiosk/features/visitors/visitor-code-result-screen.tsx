@@ -1,5 +1,6 @@
 import type { VisitorCodeResult } from '../../../contract/visitors-api';
 import { useI18n } from '../../lib/i18n';
+import { useVisitorMessages } from '../../lib/messages-visitors';
 import { RESULT_SECONDS, useCountdown } from '../../lib/use-countdown';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
@@ -7,12 +8,13 @@ import { Notice, Screen } from '../../ui/screen';
 /** "Welcome, Grace — you're checked in" (or goodbye), then back to the start like a member's result. */
 export function VisitorCodeResultScreen({ result, onDone }: { result: VisitorCodeResult; onDone: () => void }) {
   const { t } = useI18n();
+  const vt = useVisitorMessages();
   const left = useCountdown(RESULT_SECONDS, onDone);
   const checkedIn = result.action === 'checked-in';
-  const note = checkedIn ? (result.hostFirstName ? t.visitor.hostKnows(result.hostFirstName) : null) : t.visitor.thanksForVisiting;
+  const note = checkedIn ? (result.hostFirstName ? vt.visitor.hostKnows(result.hostFirstName) : null) : vt.visitor.thanksForVisiting;
   return (
     <Screen
-      title={checkedIn ? t.visitor.welcome(result.firstName) : t.visitor.goodbye(result.firstName)}
+      title={checkedIn ? vt.visitor.welcome(result.firstName) : vt.visitor.goodbye(result.firstName)}
       actions={<Button onClick={onDone}>{t.done}</Button>}
     >
       {note ? (

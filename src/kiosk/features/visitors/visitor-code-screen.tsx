@@ -4,6 +4,7 @@ import { VisitorCodeRequestSchema, type VisitorCodeResult } from '../../../contr
 import { KioskApiError } from '../../lib/api-client';
 import { errorText } from '../../lib/error-text';
 import { useI18n } from '../../lib/i18n';
+import { useVisitorMessages } from '../../lib/messages-visitors';
 import { Button } from '../../ui/button';
 import { Screen } from '../../ui/screen';
 import { TextField } from '../../ui/text-field';
@@ -16,13 +17,14 @@ import { useVisitorCode } from './visitors-api';
  */
 export function VisitorCodeScreen({ onResult, onBack }: { onResult: (result: VisitorCodeResult) => void; onBack: () => void }) {
   const { t } = useI18n();
+  const vt = useVisitorMessages();
   const form = useZodForm(VisitorCodeRequestSchema, { code: '' } satisfies z.input<typeof VisitorCodeRequestSchema>);
   const send = useVisitorCode();
   const field = useRef<HTMLInputElement | null>(null);
   const { ref, ...code } = form.register('code', { onChange: () => send.reset() });
-  const formatError = form.formState.errors.code ? t.visitor.codeFormat : undefined;
+  const formatError = form.formState.errors.code ? vt.visitor.codeFormat : undefined;
   // NOT_APPROVED: the server's own words ("Ana has not approved your visit yet…", "…for another day…").
-  const serverError = errorText(send.error, t, { UNKNOWN_CREDENTIAL: t.visitor.unknownCode, NOT_APPROVED: 'server' });
+  const serverError = errorText(send.error, t, { UNKNOWN_CREDENTIAL: vt.visitor.unknownCode, NOT_APPROVED: 'server' });
   const error = formatError ?? serverError ?? undefined;
   const serverWords = send.error instanceof KioskApiError && send.error.code === 'NOT_APPROVED';
   useEffect(() => {
@@ -30,7 +32,7 @@ export function VisitorCodeScreen({ onResult, onBack }: { onResult: (result: Vis
   }, [send.isError]);
   return (
     <Screen
-      title={t.visitor.codeTitle}
+      title={vt.visitor.codeTitle}
       typeInto={field}
       actions={
         <Button variant="secondary" onClick={onBack}>
@@ -38,14 +40,14 @@ export function VisitorCodeScreen({ onResult, onBack }: { onResult: (result: Vis
         </Button>
       }
     >
-      <p className="text-2xl">{t.visitor.codeIntro}</p>
+      <p className="text-2xl">{vt.visitor.codeIntro}</p>
       <form
         noValidate
         className="flex max-w-md flex-col gap-5"
         onSubmit={form.handleSubmit((values) => send.mutate(values.code, { onSuccess: (result) => onResult(result) }))}
       >
         <TextField
-          label={t.visitor.codeLabel}
+          label={vt.visitor.codeLabel}
           inputMode="numeric"
           autoComplete="off"
           autoCorrect="off"

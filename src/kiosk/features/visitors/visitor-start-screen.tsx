@@ -1,26 +1,28 @@
 import { useI18n } from '../../lib/i18n';
+import { useVisitorMessages } from '../../lib/messages-visitors';
 import { Button } from '../../ui/button';
 import { Screen } from '../../ui/screen';
 
 /** A visitor's two ways in: the code from their invitation, or registering as a walk-in. */
 export function VisitorStartScreen({ onCode, onWalkIn, onBack }: { onCode: () => void; onWalkIn: () => void; onBack: () => void }) {
   const { t } = useI18n();
+  const vt = useVisitorMessages();
   return (
     <Screen
-      title={t.visitor.startTitle}
+      title={vt.visitor.startTitle}
       actions={
         <Button variant="secondary" onClick={onBack}>
           {t.back}
         </Button>
       }
     >
-      <p className="text-2xl">{t.visitor.startIntro}</p>
+      <p className="text-2xl">{vt.visitor.startIntro}</p>
       <div className="flex flex-col gap-6 sm:flex-row">
         <Button size="lg" className="flex-1" onClick={onCode}>
-          {t.visitor.haveCode}
+          {vt.visitor.haveCode}
         </Button>
         <Button size="lg" className="flex-1" onClick={onWalkIn}>
-          {t.visitor.walkIn}
+          {vt.visitor.walkIn}
         </Button>
       </div>
     </Screen>

@@ -3,6 +3,7 @@ import { Controller } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { WalkInRequestSchema, type WalkInStatus } from '../../../contract/visitors-api';
 import { useI18n } from '../../lib/i18n';
+import { useVisitorMessages } from '../../lib/messages-visitors';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
 import { TextField } from '../../ui/text-field';
@@ -41,6 +42,7 @@ export function WalkInForm({
   renderHostSearch: (slot: HostSearchSlot) => ReactNode;
 }) {
   const { t } = useI18n();
+  const vt = useVisitorMessages();
   const [clientId] = useState(() => crypto.randomUUID());
   const [host, setHost] = useState<HostChoice | null>(null);
   const form = useZodForm(WalkInRequestSchema, {
@@ -52,8 +54,8 @@ export function WalkInForm({
   const registration = useRegisterWalkIn();
   const { errors } = form.formState;
   const termsId = useId();
-  const acceptError = walkInFieldError('acceptedTerms', errors.acceptedTerms, t);
-  const submitError = walkInSubmitError(registration.error, t);
+  const acceptError = walkInFieldError('acceptedTerms', errors.acceptedTerms, t, vt);
+  const submitError = walkInSubmitError(registration.error, t, vt);
 
   const submit = form.handleSubmit((values) =>
     registration.mutate(
@@ -64,38 +66,38 @@ export function WalkInForm({
 
   return (
     <Screen
-      title={t.visitor.walkInTitle}
+      title={vt.visitor.walkInTitle}
       actions={
         <Button variant="secondary" onClick={onBack}>
           {t.back}
         </Button>
       }
     >
-      <p className="text-2xl">{t.visitor.walkInIntro}</p>
+      <p className="text-2xl">{vt.visitor.walkInIntro}</p>
       <form noValidate className="flex flex-col gap-6" onSubmit={submit}>
         <TextField
-          label={t.visitor.fullName}
+          label={vt.visitor.fullName}
           autoComplete="off"
           autoCapitalize="words"
           spellCheck={false}
-          error={walkInFieldError('fullName', errors.fullName, t)}
+          error={walkInFieldError('fullName', errors.fullName, t, vt)}
           {...form.register('fullName')}
         />
         <TextField
-          label={t.visitor.email}
+          label={vt.visitor.email}
           type="email"
           inputMode="email"
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          error={walkInFieldError('email', errors.email, t)}
+          error={walkInFieldError('email', errors.email, t, vt)}
           {...form.register('email')}
         />
         <TextField
-          label={t.visitor.company}
+          label={vt.visitor.company}
           autoComplete="off"
           spellCheck={false}
-          error={walkInFieldError('companyName', errors.companyName, t)}
+          error={walkInFieldError('companyName', errors.companyName, t, vt)}
           {...form.register('companyName')}
         />
         <Controller
@@ -109,14 +111,14 @@ export function WalkInForm({
                   setHost(choice);
                   field.onChange(choice?.id);
                 },
-                error: walkInFieldError('hostId', fieldState.error, t),
+                error: walkInFieldError('hostId', fieldState.error, t, vt),
               })}
             </>
           )}
         />
         <div className="flex flex-col gap-3">
           <h2 id={termsId} className="text-xl font-semibold">
-            {t.visitor.termsTitle}
+            {vt.visitor.termsTitle}
           </h2>
           {/* Focusable, so the terms scroll from a keyboard too. */}
           <div
@@ -125,7 +127,7 @@ export function WalkInForm({
             tabIndex={0}
             className="max-h-48 overflow-y-auto whitespace-pre-line rounded-2xl bg-white p-4 text-lg ring-2 ring-slate-300"
           >
-            {terms?.trim() ? terms : t.visitor.defaultTerms}
+            {terms?.trim() ? terms : vt.visitor.defaultTerms}
           </div>
           <label className="flex min-h-14 cursor-pointer items-center gap-4 rounded-2xl bg-white p-4 text-xl font-semibold ring-2 ring-brand-700">
             <input
@@ -135,7 +137,7 @@ export function WalkInForm({
               aria-describedby={acceptError ? `${termsId}-error` : undefined}
               {...form.register('acceptedTerms')}
             />
-            {t.visitor.acceptTerms}
+            {vt.visitor.acceptTerms}
           </label>
           {acceptError ? (
             <p id={`${termsId}-error`} className="text-lg font-semibold text-danger-700">
@@ -150,10 +152,10 @@ export function WalkInForm({
           </Notice>
         ) : null}
         <Button type="submit" size="lg" disabled={registration.isPending}>
-          {t.visitor.submit}
+          {vt.visitor.submit}
         </Button>
         <p role="status" className="text-lg">
-          {registration.isPending ? t.visitor.sending : ''}
+          {registration.isPending ? vt.visitor.sending : ''}
         </p>
       </form>
     </Screen>

@@ -1,14 +1,14 @@
 import type { WalkInStatus } from '../../../contract/visitors-api';
 import { useI18n } from '../../lib/i18n';
-import type { Messages } from '../../lib/messages';
+import { useVisitorMessages, type VisitorMessages } from '../../lib/messages-visitors';
 import { RESULT_SECONDS, useCountdown } from '../../lib/use-countdown';
 import { Button } from '../../ui/button';
 import { Screen } from '../../ui/screen';
 import { useWalkInStatus } from './visitors-api';
 
 /** The big line and the line under it, for where the walk-in stands. */
-function wording(status: WalkInStatus, gaveUp: boolean, t: Messages): { headline: string; detail?: string } {
-  const v = t.visitor;
+function wording(status: WalkInStatus, gaveUp: boolean, vt: VisitorMessages): { headline: string; detail?: string } {
+  const v = vt.visitor;
   const host = status.hostFirstName.trim() || v.yourHost;
   if (status.outcome === 'waiting' && gaveUp) return { headline: v.noAnswer(host), detail: v.receptionCanSee };
   switch (status.outcome) {
@@ -42,14 +42,15 @@ export function WalkInStatusScreen({
   onDone: () => void;
 }) {
   const { t } = useI18n();
+  const vt = useVisitorMessages();
   const query = useWalkInStatus(status, !gaveUp);
   const current = query.data;
   const settled = gaveUp || current.outcome !== 'waiting';
   const left = useCountdown(RESULT_SECONDS, onDone, settled);
-  const { headline, detail } = wording(current, gaveUp, t);
+  const { headline, detail } = wording(current, gaveUp, vt);
   const firstName = visitorName.trim().split(/\s+/)[0] ?? visitorName;
   return (
-    <Screen title={t.visitor.thanks(firstName)} actions={settled ? <Button onClick={onDone}>{t.done}</Button> : null}>
+    <Screen title={vt.visitor.thanks(firstName)} actions={settled ? <Button onClick={onDone}>{t.done}</Button> : null}>
       <div
         role="status"
         aria-live="polite"
