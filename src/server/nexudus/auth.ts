@@ -158,5 +158,6 @@ export const ALL_ENTITIES = [
   'Checkin',
   'FailedCheckin',
   'User',
+  'Visitor',
 ] as const;
 export const ALL_OPS: RoleOp[] = ['List', 'Read', 'Create', 'Edit', 'Delete'];
