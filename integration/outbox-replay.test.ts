@@ -51,7 +51,10 @@ const checkins = async () =>
 beforeEach(async () => {
   api = await createTestApi();
   store = createMemoryOutboxStore();
-  london = await api.business({ Name: 'London', TimeZone: 'Europe/London', CurrencyCode: 'GBP', DailyCutoffTime: '00:00' });
+  // The day turns over half a day from now, so taps dated up to an hour ago share today's check-in day
+  // whenever the suite runs (a fixed 00:00 cut-off failed between 00:01 and 01:00).
+  const cutoff = `${String((new Date().getUTCHours() + 12) % 24).padStart(2, '0')}:00`;
+  london = await api.business({ Name: 'London', TimeZone: 'Europe/London', CurrencyCode: 'GBP', DailyCutoffTime: cutoff });
   const day = await api.timePass({ BusinessId: london, Name: 'Day Pass' });
   members = [];
   for (let i = 0; i < 20; i += 1) {
