@@ -21,10 +21,16 @@ export const test = base.extend<Fixtures & TopologyOption>({
     await use(inbox);
     await inbox.close();
   },
-  server: async ({ topology, inbox }, use) => {
+  server: async ({ topology, inbox }, use, testInfo) => {
     const server = await createTapdeskServer({ topology, smtpUrl: inbox.url });
     await server.start();
     await use(server);
+    // A failed test carries what its servers printed, so a failure on CI can be read afterwards.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const output = server.output();
+      const tail = output.length > 40_000 ? `[first ${output.length - 40_000} characters left out]\n${output.slice(-40_000)}` : output;
+      await testInfo.attach('server output', { body: tail, contentType: 'text/plain' });
+    }
     server.cleanup();
   },
   baseURL: async ({ server }, use) => use(server.url),

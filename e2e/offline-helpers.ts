@@ -7,9 +7,12 @@ async function directory(page: Page): Promise<{ id: number; displayName: string 
   const raw = await page.evaluate(async () => {
     const stored = JSON.parse(localStorage.getItem('tapdesk.device') ?? '{}') as { token?: string };
     const res = await fetch('/kiosk/v1/directory', { headers: { authorization: `Bearer ${stored.token ?? ''}` } });
-    return res.json() as Promise<unknown>;
+    return { status: res.status, body: (await res.json()) as unknown };
   });
-  return z.object({ members: z.array(z.object({ id: z.number(), displayName: z.string() })) }).parse(raw).members;
+  const members = z.object({ members: z.array(z.object({ id: z.number(), displayName: z.string() })) }).parse(raw.body).members;
+  // An empty directory is never what a test expects: say what the server answered.
+  if (members.length === 0) throw new Error(`the tablet's directory is empty: HTTP ${raw.status} ${JSON.stringify(raw.body)}`);
+  return members;
 }
 
 export async function directoryMembers(page: Page, count: number): Promise<number[]> {

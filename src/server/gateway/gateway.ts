@@ -82,7 +82,9 @@ export async function gateway(
     outbox: outbox.status(),
   });
   const mirror = createMirrorRepository(db);
-  const sync = createMirrorSync(upstream, mirror);
+  const sync = createMirrorSync(upstream, mirror, (businessId, customers, ms) =>
+    app.log.info({ businessId, customers, ms }, 'mirror full sync'),
+  );
   const facts = createMemberFactsReader(upstream, sync);
   const identity = createIdentitySigner(settings.secret('identity-token-key'));
   const findMember = createMemberLookup(upstream);

@@ -37,7 +37,10 @@ const minute = (at: Date) => toNexudusInstant(at).slice(0, 16);
  * and snapshot are read from the mirror; a list longer than the client reads fails the sync, and
  * the admin page shows it.
  */
-export function createMirrorSync(upstream: UpstreamClient, mirror: MirrorRepository) {
+/** Told of every finished full sync (the operator's log shows when a location was listed whole, and how many customers it held). */
+export type FullSyncListener = (businessId: number, customers: number, ms: number) => void;
+
+export function createMirrorSync(upstream: UpstreamClient, mirror: MirrorRepository, onFullSync?: FullSyncListener) {
   const running = new Map<string, Promise<void>>();
   let generation = 0;
   /** What reads the mirror (directory, snapshot, reference) is rebuilt only when a record really changed. */
@@ -161,6 +164,7 @@ export function createMirrorSync(upstream: UpstreamClient, mirror: MirrorReposit
     try {
       const records = full ? await fullSync(businessId) : await incrementalSync(businessId, new Date(state?.Cursor ?? 0));
       mirror.synced(scope, started.toISOString(), records, full);
+      if (full) onFullSync?.(businessId, records, Date.now() - started.getTime());
     } catch (error) {
       mirror.failed(scope, error instanceof Error ? error.message : String(error));
       throw error;
