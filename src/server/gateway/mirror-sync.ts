@@ -49,9 +49,18 @@ export function createMirrorSync(upstream: UpstreamClient, mirror: MirrorReposit
     if (changed > 0) generation += 1;
     return changed;
   };
-  /** Every location the mirror serves: a customer stays while linked to any of them. */
+  /**
+   * Every location the mirror serves: a customer stays while linked to any of them. A location whose
+   * first full sync is still running counts too: its customers are already in the mirror, and another
+   * location's incremental sync (which sees every customer changed lately) must not drop them as
+   * linked to no mirrored location before that sync has recorded its state.
+   */
   const mirrored = (also: number): number[] => [
-    ...new Set([...mirror.states().flatMap((s) => (s.Scope.startsWith('location:') ? [Number(s.Scope.slice(9))] : [])), also]),
+    ...new Set([
+      ...mirror.states().flatMap((s) => (s.Scope.startsWith('location:') ? [Number(s.Scope.slice(9))] : [])),
+      ...[...running.keys()].map((key) => Number(key.slice(9))),
+      also,
+    ]),
   ];
   const linkedToAny = (c: CoworkerRecord, locations: number[]) => locations.some((b) => linkedTo(c, b));
 
