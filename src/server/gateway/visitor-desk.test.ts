@@ -186,6 +186,11 @@ describe('walk-in visitors', () => {
     const onSite = OnSiteSchema.parse((await asStaff('GET', `/on-site?location=${london}`)).json());
     expect(onSite.visitors.map((v) => [v.name, v.hostName])).toEqual([['Grace Hopper', 'Ana Souza']]);
     expect((await asStaff('GET', '/on-site?location=abc')).statusCode).toBe(400);
+    // A location no tablet was ever paired at is not mirrored for the asking (it would cost Nexudus requests forever).
+    const elsewhere = await api.business({ Name: 'Elsewhere' });
+    const refused = await asStaff('GET', `/on-site?location=${elsewhere}`);
+    expect(refused.statusCode).toBe(404);
+    expect(KioskErrorSchema.parse(refused.json()).error.message).toContain('No Tapdesk tablet has been paired at Elsewhere');
   });
 
   it('bounds how many walk-ins one tablet registers, refuses links in names, and answers only a waiting visitor', async () => {

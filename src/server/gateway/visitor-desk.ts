@@ -354,6 +354,22 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
      * Who is in now at a location: members with an open check-in of today (the mirror) and
      * visitors who arrived today and have not left (a visit, like a check-in, ends at the cut-off).
      */
+    /**
+     * Who is in, for staff on the admin page: only where a tablet is (or was) paired, so the gateway
+     * mirrors the location anyway. Asking for any other would start mirroring it — a full sync and then an incremental
+     * one every interval, on Nexudus's request budget — for a location Tapdesk does not serve.
+     */
+    async onSiteServed(businessId: number): Promise<OnSite> {
+      const record = await business(businessId);
+      const paired = db.prepare('SELECT 1 FROM kiosk_devices WHERE BusinessId = ? LIMIT 1').get(businessId) !== undefined;
+      if (!paired && !sync.locations().includes(businessId)) {
+        throw new VisitorRefused(
+          'NOT_FOUND',
+          `No Tapdesk tablet has been paired at ${record.Name}: who is in is kept where Tapdesk's tablets are.`,
+        );
+      }
+      return this.onSite(businessId);
+    },
     async onSite(businessId: number): Promise<OnSite> {
       // The location first: an unknown id must not leave a mirror state the schedule syncs forever.
       const record = await business(businessId);

@@ -142,6 +142,6 @@ export async function visitorRoutes(app: FastifyInstance, deps: { desk: VisitorD
   app.get('/admin/on-site', async (request, reply) => {
     const parsed = OnSiteQuerySchema.safeParse(request.query ?? {});
     if (!parsed.success) return sendKioskError(reply, 'VALIDATION', 'location: must be a location id');
-    return desk.onSite(parsed.data.location).catch((error: unknown) => refusal(reply, error));
+    return desk.onSiteServed(parsed.data.location).catch((error: unknown) => refusal(reply, error));
   });
 }

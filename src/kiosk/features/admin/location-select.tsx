@@ -7,12 +7,15 @@ export function LocationSelect({
   locations,
   value,
   onChange,
+  placeholder,
 }: {
   id: string;
   label: string;
   locations: AdminLocation[] | undefined;
   value: number | null;
   onChange: (businessId: number) => void;
+  /** Shown (and chosen) while no location is: the select never seems to show one that is not. */
+  placeholder?: string;
 }) {
   return (
     <>
@@ -25,6 +28,11 @@ export function LocationSelect({
         value={value ?? ''}
         onChange={(e) => onChange(Number(e.target.value))}
       >
+        {value === null && placeholder ? (
+          <option value="" disabled>
+            {placeholder}
+          </option>
+        ) : null}
         {locations?.map((l) => (
           <option key={l.id} value={l.id}>
             {l.name}

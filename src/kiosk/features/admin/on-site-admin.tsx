@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { OnSiteList } from '../../ui/on-site-list';
 import { Notice } from '../../ui/screen';
-import { locationsQuery } from './admin-api';
+import { devicesQuery, locationsQuery } from './admin-api';
 import { serverMessage } from './admin-text';
 import { onSiteQuery } from './visitors-api';
 
@@ -13,7 +13,10 @@ export function OnSiteAdmin() {
   const { t } = useI18n();
   const locations = useQuery(locationsQuery());
   const [businessId, setBusinessId] = useState<number | null>(null);
-  const chosen = businessId ?? locations.data?.[0]?.id ?? null;
+  // At first the location of a paired tablet: who is in is kept only where Tapdesk's tablets are.
+  const devices = useQuery(devicesQuery());
+  const served = devices.data?.find((d) => d.revokedAt === null)?.location.id;
+  const chosen = businessId ?? served ?? null;
   const location = locations.data?.find((l) => l.id === chosen);
   const onSite = useQuery({ ...onSiteQuery(chosen ?? 0), enabled: chosen !== null });
   const selectId = useId();
@@ -23,7 +26,14 @@ export function OnSiteAdmin() {
         {t.onSite.title}
       </h3>
       <div className="flex flex-col gap-2 print:hidden">
-        <LocationSelect id={selectId} label={t.admin.onSiteAt} locations={locations.data} value={chosen} onChange={setBusinessId} />
+        <LocationSelect
+          id={selectId}
+          label={t.admin.onSiteAt}
+          locations={locations.data}
+          value={chosen}
+          onChange={setBusinessId}
+          placeholder={t.admin.chooseLocation}
+        />
       </div>
       {onSite.error ? <Notice tone="error">{serverMessage(onSite.error, t)}</Notice> : null}
       {onSite.data ? <OnSiteList onSite={onSite.data} timeZone={location?.timeZone} labelledBy="on-site-heading" /> : null}

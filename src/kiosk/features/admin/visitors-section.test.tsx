@@ -8,6 +8,18 @@ const LOCATIONS = [
   { id: 2, name: 'London Shoreditch', timeZone: 'Europe/London', currency: 'GBP' },
   { id: 3, name: 'Berlin Mitte', timeZone: 'Europe/Berlin', currency: 'EUR' },
 ];
+const DEVICE = {
+  id: 1,
+  name: 'Front desk',
+  location: { id: 2, name: 'London Shoreditch' },
+  pairedAt: '2026-11-23T08:00:00.000Z',
+  lastSeenAt: null,
+  revokedAt: null,
+  outboxPending: 0,
+  outboxRejected: 0,
+  outboxOldestAt: null,
+  appVersion: null,
+};
 const pendingVisitor = (overrides: Partial<PendingVisitor> = {}) =>
   PendingVisitorSchema.parse({
     visitorId: 41,
@@ -39,6 +51,8 @@ function fakeGateway(pending: PendingVisitor[]) {
     if (new Headers(init?.headers).get('authorization') !== 'Bearer token-1')
       return { status: 401, body: { error: { code: 'UNAUTHORIZED', message: 'Sign in again.' } } };
     if (path === '/admin/locations') return { status: 200, body: LOCATIONS };
+    // One tablet, at London Shoreditch: who is in starts there.
+    if (path === '/admin/devices') return { status: 200, body: [DEVICE] };
     if (path === '/admin/visitors/pending') return { status: 200, body: { visitors: state.pending } };
     const answered = /^\/admin\/visitors\/(\d+)\/answer$/.exec(path);
     if (answered && init?.method === 'POST') {
