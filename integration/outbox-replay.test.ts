@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PairResponseSchema } from '../src/contract/kiosk-api';
 import { CheckinRecordSchema } from '../src/contract/nexudus-checkins';
 import { listEnvelopeSchema } from '../src/contract/nexudus-envelopes';
-import type { OutboxEntry, QueuedTap } from '../src/contract/outbox';
+import type { QueuedTap, TapEntry, WalkInEntry } from '../src/contract/outbox';
+import { VisitorRecordSchema } from '../src/contract/nexudus-visitors';
 import { createDevicesRepository } from '../src/server/db/devices-repository';
 import { createTestApi, type TestApi } from '../src/server/testing/test-api';
 import { createMemoryOutboxStore, type OutboxStore } from '../src/sw/outbox-store';
@@ -28,7 +29,7 @@ let london: number;
 let members: number[];
 let seq = 0;
 
-function entry(tap: Partial<QueuedTap> & { coworkerId: number }): OutboxEntry {
+function entry(tap: Partial<QueuedTap> & { coworkerId: number }): TapEntry {
   seq += 1;
   const clientId = randomUUID();
   return {
@@ -45,6 +46,26 @@ function entry(tap: Partial<QueuedTap> & { coworkerId: number }): OutboxEntry {
     rejection: null,
   };
 }
+function walkIn(fullName: string, hostId: number): WalkInEntry {
+  seq += 1;
+  const clientId = randomUUID();
+  return {
+    kind: 'walk-in',
+    clientId,
+    seq,
+    walkIn: { clientId, fullName, email: 'visitor@example.com', hostId, acceptedTerms: true },
+    token,
+    memberName: fullName,
+    state: 'pending',
+    attempts: 0,
+    queuedAt: new Date().toISOString(),
+    nextAttemptAt: 0,
+    lastError: null,
+    rejection: null,
+  };
+}
+const visitors = async () =>
+  listEnvelopeSchema(VisitorRecordSchema).parse((await api.request('GET', '/api/spaces/visitors?size=1000')).json).Records;
 const checkins = async () =>
   listEnvelopeSchema(CheckinRecordSchema).parse((await api.request('GET', '/api/spaces/checkins?size=1000')).json).Records;
 
@@ -103,6 +124,41 @@ describe('outbox replay against the gateway', () => {
     await replayer.replay();
     expect(await store.all()).toEqual([]);
     expect(await checkins()).toHaveLength(5);
+  });
+
+  it('registers a walk-in made offline once, beside the taps, even when its answer was lost and it is sent again', async () => {
+    const host = members[3] ?? 0;
+    await store.put(walkIn('Grace Hopper', host));
+    await store.put(entry({ coworkerId: members[4] ?? 0 }));
+    let lost = true;
+    const losingVisitorAnswer = async (url: string, init: RequestInit) => {
+      const res = await injectFetch(api.app)(url, init);
+      if (lost && url.endsWith('/kiosk/v1/visitors')) {
+        lost = false;
+        throw new Error('connection reset after the server wrote');
+      }
+      return res;
+    };
+    let clock = Date.now();
+    const replayer = createReplayer(store, { fetch: losingVisitorAnswer, now: () => clock });
+    await replayer.replay();
+    expect(await store.all()).toMatchObject([{ kind: 'walk-in', state: 'pending', attempts: 1 }]);
+    expect(await checkins()).toHaveLength(1);
+    clock += 10 * 60_000;
+    await replayer.replay();
+    expect(await store.all()).toEqual([]);
+    const registered = await visitors();
+    expect(registered).toHaveLength(1);
+    expect(registered[0]).toMatchObject({ FullName: 'Grace Hopper', CoworkerId: host, VisitorSource: 2 });
+  });
+
+  it('keeps a walk-in the gateway refuses as rejected with its reason, for staff', async () => {
+    const stranger = await api.business({ Name: 'Elsewhere', TimeZone: 'Europe/London', CurrencyCode: 'GBP' });
+    const outsider = await api.coworker({ FullName: 'Out Sider', Email: 'out@example.com', InvoicingBusinessId: stranger });
+    await store.put(walkIn('Grace Hopper', outsider));
+    await createReplayer(store, { fetch: injectFetch(api.app) }).replay();
+    expect(await store.all()).toMatchObject([{ kind: 'walk-in', state: 'rejected', rejection: { code: expect.any(String) } }]);
+    expect(await visitors()).toHaveLength(0);
   });
 
   it('keeps entries pending with a backoff when the gateway answers 500', async () => {

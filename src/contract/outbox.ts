@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SubmitCheckinSchema, SubmitResultSchema } from './kiosk-api';
+import { WalkInRequestSchema } from './visitors-api';
 
 /**
  * The outbox the service worker keeps in IndexedDB, and the messages between the page and the
@@ -13,13 +14,14 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 export const QueuedTapSchema = z.omit(SubmitCheckinSchema, { deviceNow: true });
 export type QueuedTap = z.infer<typeof QueuedTapSchema>;
 
-export const OutboxEntrySchema = z.object({
+/** What every outbox entry has: its id, order, sender and where it stands. */
+const entryShape = {
   clientId: z.string(),
   /** Tap order: replay sends entries in this order. */
   seq: z.number(),
-  tap: QueuedTapSchema,
   /** The device token at the tap: the service worker cannot read the page's storage. */
   token: z.string(),
+  /** The member's (or the visitor's) name, shown to staff while it waits. */
   memberName: z.nullable(z.string()),
   state: z.enum(OUTBOX_STATES),
   attempts: z.int(),
@@ -28,8 +30,22 @@ export const OutboxEntrySchema = z.object({
   lastError: z.nullable(z.string()),
   /** Why the gateway refused it, for staff. */
   rejection: z.nullable(z.object({ code: z.string(), message: z.string() })),
-});
+};
+
+/** A member's check-in or check-out (entries written before walk-ins existed have no `kind`). */
+export const TapEntrySchema = z.object({ ...entryShape, kind: z.optional(z.literal('tap')), tap: QueuedTapSchema });
+export type TapEntry = z.infer<typeof TapEntrySchema>;
+/** A walk-in visitor's registration, sent as it was made (the same clientId: the gateway registers one visitor). */
+export const WalkInEntrySchema = z.object({ ...entryShape, kind: z.literal('walk-in'), walkIn: WalkInRequestSchema });
+export type WalkInEntry = z.infer<typeof WalkInEntrySchema>;
+
+export const OutboxEntrySchema = z.union([WalkInEntrySchema, TapEntrySchema]);
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+export const isWalkIn = (entry: OutboxEntry): entry is WalkInEntry => entry.kind === 'walk-in';
+export const isTap = (entry: OutboxEntry): entry is TapEntry => entry.kind !== 'walk-in';
+
+/** Walk-ins one tablet holds at most: past it, a visitor registering offline is sent to reception. */
+export const WALK_IN_OUTBOX_LIMIT = 50;
 
 export const OutboxSummarySchema = z.object({
   available: z.boolean(),

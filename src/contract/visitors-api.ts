@@ -63,6 +63,13 @@ export const WalkInStatusSchema = z.object({
 });
 export type WalkInStatus = z.infer<typeof WalkInStatusSchema>;
 
+/**
+ * A walk-in the tablet's outbox holds because the server could not be reached (HTTP 202 from the
+ * service worker): sent with the same clientId when the connection is back, and the host is told then.
+ */
+export const WalkInQueuedSchema = z.object({ status: z.literal('queued'), clientId: z.string(), queuedAt: instant });
+export type WalkInQueued = z.infer<typeof WalkInQueuedSchema>;
+
 /** An expected visitor's code from their invitation (six digits), typed or scanned. */
 export const VisitorCodeRequestSchema = z.object({
   code: z.string().check(z.trim(), z.regex(/^\d{6}$/, { error: 'The visitor code is 6 digits.' })),

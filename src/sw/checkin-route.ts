@@ -15,7 +15,7 @@ function memberName(request: Request): string | null {
   }
 }
 
-const json = (status: number, body: unknown) =>
+export const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export interface CheckinRouteDeps {
@@ -31,6 +31,43 @@ export interface CheckinRouteDeps {
 }
 
 /**
+ * Writes an entry to the outbox and sends it through the replay (so it never overtakes an older
+ * queued entry of the same member), waiting a few seconds for its own outcome. Undefined: no
+ * answer yet (the entry stays queued); null: the outbox could not take it (send it straight).
+ */
+export async function queueAndAwait(store: OutboxStore, replayer: Replayer, entry: OutboxEntry, deps: CheckinRouteDeps) {
+  try {
+    await store.put(entry);
+  } catch {
+    return null; // storage full or gone: online-only for this one
+  }
+  deps.changed();
+  deps.awaited.set(entry.clientId, undefined);
+  const answered = await Promise.race([
+    replayer.replay().then(() => deps.awaited.get(entry.clientId)),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LIVE_ANSWER_MS)),
+  ]).finally(() => deps.awaited.delete(entry.clientId));
+  deps.changed();
+  return answered;
+}
+
+/** The person is standing here and sees the refusal: it leaves the outbox, it need not wait for staff. */
+export async function refusedLive(
+  store: OutboxStore,
+  clientId: string,
+  deps: CheckinRouteDeps,
+  status: number,
+  code: string,
+  message: string,
+) {
+  await store.delete(clientId);
+  deps.changed();
+  return json(status, { error: { code, message } });
+}
+
+export const bearerOf = (request: Request) => (request.headers.get('authorization') ?? '').replace(/^Bearer /i, '');
+
+/**
  * POST /kiosk/v1/checkins as the tablet makes it. The tap is written to the outbox first, then
  * sent through the replay (so it never overtakes an older queued tap of the same member):
  * recorded or refused → that answer, now; anything else → 202 "queued", sent later.
@@ -44,7 +81,7 @@ export async function handleCheckin(request: Request, deps: CheckinRouteDeps): P
       .json()
       .catch(() => null),
   );
-  const token = (request.headers.get('authorization') ?? '').replace(/^Bearer /i, '');
+  const token = bearerOf(request);
   const [store, replayer] = await Promise.all([deps.store(), deps.replayer()]);
   if (!parsed.success || !token || !store || !replayer) return fetch(fallback);
 
@@ -52,6 +89,7 @@ export async function handleCheckin(request: Request, deps: CheckinRouteDeps): P
   const queuedAt = new Date().toISOString();
   const existing = await store.get(tap.clientId);
   const entry: OutboxEntry = existing ?? {
+    kind: 'tap',
     clientId: tap.clientId,
     seq: deps.nextSeq(),
     tap,
@@ -64,27 +102,14 @@ export async function handleCheckin(request: Request, deps: CheckinRouteDeps): P
     lastError: null,
     rejection: null,
   };
-  try {
-    await store.put(entry);
-  } catch {
-    return fetch(fallback); // storage full or gone: online-only for this tap
-  }
-  deps.changed();
-
-  deps.awaited.set(tap.clientId, undefined);
-  const answered = await Promise.race([
-    replayer.replay().then(() => deps.awaited.get(tap.clientId)),
-    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LIVE_ANSWER_MS)),
-  ]).finally(() => deps.awaited.delete(tap.clientId));
-  deps.changed();
+  const answered = await queueAndAwait(store, replayer, entry, deps);
+  if (answered === null) return fetch(fallback);
   if (answered?.kind === 'done') return json(200, answered.result);
   if (answered?.kind === 'rejected') {
-    // The member is standing here and sees the refusal: it need not wait for staff.
+    if (!answered.result) return refusedLive(store, tap.clientId, deps, answered.status, answered.code, answered.message);
     await store.delete(tap.clientId);
     deps.changed();
-    return answered.result
-      ? json(200, answered.result)
-      : json(answered.status, { error: { code: answered.code, message: answered.message } });
+    return json(200, answered.result);
   }
   const queued: SubmitResult = { status: 'queued', clientId: tap.clientId, queuedAt: entry.queuedAt };
   return json(202, queued);

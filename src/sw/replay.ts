@@ -1,12 +1,24 @@
 import { KioskErrorSchema, type SubmitResult } from '../contract/kiosk-api';
-import { BATCH_LIMIT, CheckinBatchResultSchema, type OutboxEntry } from '../contract/outbox';
+import {
+  BATCH_LIMIT,
+  CheckinBatchResultSchema,
+  isTap,
+  isWalkIn,
+  type OutboxEntry,
+  type TapEntry,
+  type WalkInEntry,
+} from '../contract/outbox';
+import { WalkInStatusSchema, type WalkInStatus } from '../contract/visitors-api';
 import type { OutboxStore } from './outbox-store';
 
 /** What became of one entry in a replay pass. */
 export type EntryOutcome =
   | { kind: 'done'; result: SubmitResult }
+  /** A walk-in the gateway registered (and told the host of). */
+  | { kind: 'registered'; status: WalkInStatus }
   | { kind: 'rejected'; result: SubmitResult | null; status: number; code: string; message: string }
-  | { kind: 'pending' };
+  /** `status`: the HTTP status that asked for a later try (none: no answer at all). */
+  | { kind: 'pending'; status?: number };
 
 export interface ReplayOptions {
   fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -41,11 +53,11 @@ export function backoffMs(attempts: number, random: () => number, retryAfterSeco
  * Which due entries go out now, in lanes. An entry waits while an earlier tap of the same member
  * is still waiting: a check-out never overtakes its check-in.
  */
-export function planLanes(entries: readonly OutboxEntry[], now: number, lanes: number): OutboxEntry[][] {
+export function planLanes(entries: readonly OutboxEntry[], now: number, lanes: number): TapEntry[][] {
   const blocked = new Set<string>();
-  const plan: OutboxEntry[][] = Array.from({ length: lanes }, () => []);
+  const plan: TapEntry[][] = Array.from({ length: lanes }, () => []);
   const laneOf = new Map<string, number>();
-  for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
+  for (const entry of entries.filter(isTap).sort((a, b) => a.seq - b.seq)) {
     const member = `${entry.token}:${entry.tap.coworkerId}`;
     if (entry.state === 'rejected' || blocked.has(member)) continue;
     if (entry.nextAttemptAt > now) {
@@ -63,8 +75,8 @@ export function planLanes(entries: readonly OutboxEntry[], now: number, lanes: n
 }
 
 /** Splits a lane into batches that share one device token, keeping order. */
-function batches(lane: OutboxEntry[], size: number): OutboxEntry[][] {
-  const out: OutboxEntry[][] = [];
+function batches(lane: TapEntry[], size: number): TapEntry[][] {
+  const out: TapEntry[][] = [];
   for (const entry of lane) {
     const last = out[out.length - 1];
     if (last && last.length < size && last[0]?.token === entry.token) last.push(entry);
@@ -91,7 +103,7 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
   let forceNext = false;
 
   async function settle(entry: OutboxEntry, outcome: EntryOutcome, retryAfterSeconds?: number, error?: string) {
-    if (outcome.kind === 'done') {
+    if (outcome.kind === 'done' || outcome.kind === 'registered') {
       await store.delete(entry.clientId);
     } else if (outcome.kind === 'rejected') {
       await store.put({
@@ -113,7 +125,47 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
     options.onOutcome?.(entry, outcome);
   }
 
-  async function sendBatch(batch: OutboxEntry[]): Promise<boolean> {
+  /** Why an answer that is not OK leaves an entry waiting or refuses it. */
+  async function settleRefusal(entry: OutboxEntry, res: Response, json: unknown): Promise<boolean> {
+    const parsed = KioskErrorSchema.safeParse(json);
+    const retryAfter = Number(res.headers.get('retry-after') ?? parsed.data?.error.retryAfterSeconds ?? 0) || undefined;
+    const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
+    if (RETRYABLE.has(res.status)) {
+      await settle(entry, { kind: 'pending', status: res.status }, retryAfter, message);
+      return false;
+    }
+    const code = parsed.success ? parsed.data.error.code : `HTTP_${res.status}`;
+    await settle(entry, { kind: 'rejected', result: null, status: res.status, code, message });
+    return true;
+  }
+
+  /** One walk-in, as it was registered: the gateway answers a resend of its clientId with the same visitor. */
+  async function sendWalkIn(entry: WalkInEntry): Promise<boolean> {
+    await store.put({ ...entry, state: 'sending' });
+    let res: Response;
+    try {
+      res = await options.fetch(`${base}/kiosk/v1/visitors`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${entry.token}` },
+        body: JSON.stringify(entry.walkIn),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      await settle(entry, { kind: 'pending' }, undefined, `network: ${error instanceof Error ? error.message : 'failed'}`);
+      return false;
+    }
+    const json: unknown = await res.json().catch(() => null);
+    if (!res.ok) return settleRefusal(entry, res, json);
+    const status = WalkInStatusSchema.safeParse(json);
+    if (!status.success) {
+      await settle(entry, { kind: 'pending' }, undefined, 'unreadable answer');
+      return false;
+    }
+    await settle(entry, { kind: 'registered', status: status.data });
+    return true;
+  }
+
+  async function sendBatch(batch: TapEntry[]): Promise<boolean> {
     for (const entry of batch) await store.put({ ...entry, state: 'sending' });
     const deviceNow = new Date(now()).toISOString();
     let res: Response;
@@ -131,16 +183,9 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
     }
     const json: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      const parsed = KioskErrorSchema.safeParse(json);
-      const retryAfter = Number(res.headers.get('retry-after') ?? parsed.data?.error.retryAfterSeconds ?? 0) || undefined;
-      const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
-      if (RETRYABLE.has(res.status)) {
-        for (const entry of batch) await settle(entry, { kind: 'pending' }, retryAfter, message);
-        return false;
-      }
-      const code = parsed.success ? parsed.data.error.code : `HTTP_${res.status}`;
-      for (const entry of batch) await settle(entry, { kind: 'rejected', result: null, status: res.status, code, message });
-      return true;
+      let settledAll = true;
+      for (const entry of batch) settledAll = (await settleRefusal(entry, res, json)) && settledAll;
+      return settledAll;
     }
     const parsed = CheckinBatchResultSchema.safeParse(json);
     if (!parsed.success) {
@@ -170,14 +215,20 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
     // the gateway's ledger makes a repeat harmless.
     for (const entry of entries) if (entry.state === 'sending') entry.state = 'pending';
     // `force` (staff "send now", the network coming back, start-up) ignores the backoff.
-    const plan = planLanes(entries, force ? Number.POSITIVE_INFINITY : now(), lanes);
-    await Promise.all(
-      plan.map(async (lane) => {
+    const due = force ? Number.POSITIVE_INFINITY : now();
+    const plan = planLanes(entries, due, lanes);
+    // Walk-ins go one by one beside the taps' lanes: no member's tap waits for a visitor.
+    const walkIns = entries.filter(isWalkIn).filter((e) => e.state !== 'rejected' && e.nextAttemptAt <= due);
+    await Promise.all([
+      (async () => {
+        for (const entry of walkIns) if (!(await sendWalkIn(entry))) break;
+      })(),
+      ...plan.map(async (lane) => {
         for (const batch of batches(lane, batchSize)) {
           if (!(await sendBatch(batch))) break;
         }
       }),
-    );
+    ]);
   }
 
   return {

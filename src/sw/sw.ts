@@ -6,6 +6,7 @@ import { handleCheckin } from './checkin-route';
 import { summarise } from './messages';
 import { openOutboxStore, type OutboxStore } from './outbox-store';
 import { createReplayer, type EntryOutcome } from './replay';
+import { handleWalkIn } from './walk-in-route';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
 
@@ -53,11 +54,16 @@ function requestBackgroundSync(): void {
   void (self.registration as ServiceWorkerRegistration & SyncRegistration).sync?.register(SYNC_TAG).catch(() => undefined);
 }
 
+/** The submissions the outbox keeps: a member's tap and a walk-in's registration. */
+const QUEUED_ROUTES = { '/kiosk/v1/checkins': handleCheckin, '/kiosk/v1/visitors': handleWalkIn } as const;
+const isQueuedRoute = (path: string): path is keyof typeof QUEUED_ROUTES => Object.hasOwn(QUEUED_ROUTES, path);
+
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'POST' || url.origin !== self.location.origin || url.pathname !== '/kiosk/v1/checkins') return;
+  if (event.request.method !== 'POST' || url.origin !== self.location.origin || !isQueuedRoute(url.pathname)) return;
+  const handle = QUEUED_ROUTES[url.pathname];
   event.respondWith(
-    handleCheckin(event.request, {
+    handle(event.request, {
       store: () => storePromise,
       replayer: () => replayerPromise,
       awaited,

@@ -70,6 +70,8 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
   const [flash, setFlash] = useState<string | null>(null);
   const update = useSyncExternalStore(onUpdateWaiting, updateWaiting, () => false);
   const outbox = useOutbox();
+  // Counted from the entries (not the summary's totals): taps and walk-ins are told apart.
+  const unsent = (outbox?.entries ?? []).filter((e) => e.state !== 'rejected');
   const KeepFresh = useAfterAttract();
   useWakeLock();
 
@@ -130,7 +132,8 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
         return (
           <AttractScreen
             location={device.location}
-            pending={(outbox?.pending ?? 0) + (outbox?.sending ?? 0)}
+            pending={unsent.filter((e) => e.kind !== 'walk-in').length}
+            pendingVisitors={unsent.filter((e) => e.kind === 'walk-in').length}
             storageUnavailable={outbox?.available === false}
             onStart={() => go({ name: 'find' })}
             onVisit={() => go({ name: 'visitor', step: { name: 'start' } })}

@@ -1,11 +1,13 @@
 import type { LocationInfo } from '../../contract/kiosk-api';
-import type { VisitorCodeResult, WalkInStatus } from '../../contract/visitors-api';
+import type { VisitorCodeResult } from '../../contract/visitors-api';
+import { CameraScanButton } from '../features/lookup/camera-scan';
 import { HostSearch } from '../features/lookup/host-search';
 import { VisitorCodeResultScreen } from '../features/visitors/visitor-code-result-screen';
 import { VisitorCodeScreen } from '../features/visitors/visitor-code-screen';
 import { VisitorStartScreen } from '../features/visitors/visitor-start-screen';
 import { WalkInForm } from '../features/visitors/walk-in-form';
 import { WalkInStatusScreen } from '../features/visitors/walk-in-status-screen';
+import type { WalkInAnswer } from '../features/visitors/visitors-api';
 
 /** Where a visitor is: choosing, typing their code, welcomed, registering as a walk-in, or waiting for their host. */
 export type VisitorStep =
@@ -14,7 +16,7 @@ export type VisitorStep =
   | { name: 'code-result'; result: VisitorCodeResult }
   | { name: 'walk-in' }
   /** `gaveUp`: no answer came while the visitor waited (the kiosk's idle time on this screen). */
-  | { name: 'walk-in-status'; status: WalkInStatus; visitorName: string; gaveUp: boolean };
+  | { name: 'walk-in-status'; status: WalkInAnswer; visitorName: string; hostName: string; gaveUp: boolean };
 
 /**
  * A visitor's screens: this module and what it imports are one chunk outside the first load (the
@@ -36,7 +38,13 @@ export function VisitorScreens({
     case 'start':
       return <VisitorStartScreen onCode={() => onStep({ name: 'code' })} onWalkIn={() => onStep({ name: 'walk-in' })} onBack={onDone} />;
     case 'code':
-      return <VisitorCodeScreen onBack={() => onStep({ name: 'start' })} onResult={(result) => onStep({ name: 'code-result', result })} />;
+      return (
+        <VisitorCodeScreen
+          onBack={() => onStep({ name: 'start' })}
+          onResult={(result) => onStep({ name: 'code-result', result })}
+          renderCameraScan={(onScan) => <CameraScanButton onScan={onScan} />}
+        />
+      );
     case 'code-result':
       return <VisitorCodeResultScreen result={step.result} onDone={onDone} />;
     case 'walk-in':
@@ -44,11 +52,19 @@ export function VisitorScreens({
         <WalkInForm
           terms={location.visitorTerms}
           onBack={() => onStep({ name: 'start' })}
-          onRegistered={(status, visitorName) => onStep({ name: 'walk-in-status', status, visitorName, gaveUp: false })}
+          onRegistered={(status, visitorName, hostName) => onStep({ name: 'walk-in-status', status, visitorName, hostName, gaveUp: false })}
           renderHostSearch={(slot) => <HostSearch {...slot} />}
         />
       );
     case 'walk-in-status':
-      return <WalkInStatusScreen status={step.status} visitorName={step.visitorName} gaveUp={step.gaveUp} onDone={onDone} />;
+      return (
+        <WalkInStatusScreen
+          status={step.status}
+          visitorName={step.visitorName}
+          hostName={step.hostName}
+          gaveUp={step.gaveUp}
+          onDone={onDone}
+        />
+      );
   }
 }

@@ -9,7 +9,8 @@ export const en = {
   imVisiting: "I'm visiting",
   tapToStart: 'Tap to start, or scan your card',
   language: 'Language',
-  pendingIndicator: (n: number) => `${n} check-in${n === 1 ? '' : 's'} waiting to send`,
+  pendingIndicator: (taps: number, visitors = 0) =>
+    `${[taps > 0 ? `${taps} check-in${taps === 1 ? '' : 's'}` : '', visitors > 0 ? `${visitors} visitor${visitors === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')} waiting to send`,
   findYourself: 'Find yourself',
   searchLabel: 'Your name or company',
   searchPlaceholder: 'Start typing your name…',
@@ -106,7 +107,10 @@ export const en = {
     `${pending} pending, ${sending} sending, ${rejected} rejected · oldest waiting ${oldest}`,
   outboxSendNow: 'Send now',
   outboxExport: 'Export as JSON',
+  staffOpenedOffline:
+    'No connection: the PIN was checked on this tablet. Who is in comes from the tablet’s copy; the server’s connection to Nexudus and the lockouts are not known until the connection is back.',
   outboxClear: 'Clear',
+  outboxWalkIn: 'Visitor registration',
   outboxMember: 'Member',
   outboxAction: 'Action',
   outboxTapped: 'Tapped',
@@ -186,6 +190,12 @@ export const en = {
     print: 'Print roll-call',
     needsConnection: 'Who is in needs a connection right now.',
     loading: 'Reading who is in…',
+    /** The tablet's own copy, when the server cannot answer: nothing answered, or the server could not say now. */
+    offlineCopy: 'No connection — this is the tablet’s copy.',
+    serverCopy: 'The server could not answer — this is the tablet’s copy.',
+    membersAsOf: (time: string) => `Members as of ${time}, with the check-ins and check-outs made on this tablet since.`,
+    visitorsAsOf: (time: string) => `Visitors as of ${time}, the last time this list was read online.`,
+    visitorsUnknown: 'Visitors: not known offline — this list has not been read online today.',
   },
   admin: {
     signInTitle: 'Tapdesk admin — sign in',
@@ -259,6 +269,7 @@ export const en = {
     } satisfies Record<HostAnswer, string>,
     /** Not "Location": the pairing section's select is found by that label. */
     onSiteAt: 'Show who is in at',
+    chooseLocation: 'Choose a location',
     answerFor: (answer: string, visitor: string) => `${answer}: ${visitor}`,
     answeredVisitor: (visitor: string) => `${visitor} answered.`,
     syncTitle: 'Member lists from Nexudus',

@@ -13,13 +13,16 @@ export function AttractScreen({
   onVisit,
   onStaff,
   pending,
+  pendingVisitors = 0,
   storageUnavailable = false,
 }: {
   location: LocationInfo;
   onStart: () => void;
   onVisit: () => void;
   onStaff: () => void;
+  /** Taps and walk-in registrations the outbox still has to send. */
   pending: number;
+  pendingVisitors?: number;
   storageUnavailable?: boolean;
 }) {
   const { t, locale, language, setLanguage } = useI18n();
@@ -64,9 +67,9 @@ export function AttractScreen({
         {storageUnavailable ? <p className="max-w-2xl rounded-xl bg-warn-100 p-3 text-lg text-slate-900">{t.storageUnavailable}</p> : null}
       </div>
       <footer className="flex items-center justify-between p-4">
-        {pending > 0 ? (
+        {pending + pendingVisitors > 0 ? (
           <p role="status" className="rounded-full bg-warn-100 px-4 py-2 text-base font-semibold text-slate-900">
-            {t.pendingIndicator(pending)}
+            {t.pendingIndicator(pending, pendingVisitors)}
           </p>
         ) : (
           <span />

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../testing/render';
 import { VisitorCodeResultScreen } from './visitor-code-result-screen';
-import { VisitorCodeScreen } from './visitor-code-screen';
+import { VisitorCodeScreen, visitorCodeIn } from './visitor-code-screen';
 
 const codes: Record<string, { status: number; body: unknown }> = {
   '482913': { status: 200, body: { action: 'checked-in', firstName: 'Grace', hostFirstName: 'Ana' } },
@@ -87,5 +87,21 @@ describe('VisitorCodeResultScreen', () => {
     renderScreen(<VisitorCodeResultScreen result={{ action: 'checked-out', firstName: 'Grace', hostFirstName: 'Ana' }} onDone={vi.fn()} />);
     expect(screen.getByRole('heading', { name: "Goodbye, Grace — you're checked out" })).toBeTruthy();
     expect(screen.queryByText(/knows you're here/)).toBeNull();
+  });
+});
+
+describe('visitorCodeIn', () => {
+  it('reads the code from a QR payload that carries exactly one six-digit code', () => {
+    expect(visitorCodeIn('482913')).toBe('482913');
+    expect(visitorCodeIn(' 482913\n')).toBe('482913');
+    expect(visitorCodeIn('https://spaces.nexudus.com/visit?code=482913')).toBe('482913');
+    expect(visitorCodeIn('Visitor 2026 code 482913')).toBe('482913');
+  });
+  it('takes nothing from a payload that is not a visitor code', () => {
+    expect(visitorCodeIn('')).toBeUndefined();
+    expect(visitorCodeIn('12345')).toBeUndefined();
+    expect(visitorCodeIn('1234567')).toBeUndefined();
+    expect(visitorCodeIn('482913 and 111111')).toBeUndefined();
+    expect(visitorCodeIn('card 04A1B2C3D4')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type * as z from 'zod/mini';
 import { VisitorCodeRequestSchema, type VisitorCodeResult } from '../../../contract/visitors-api';
 import { KioskApiError } from '../../lib/api-client';
@@ -12,10 +12,30 @@ import { useZodForm } from '../../ui/use-zod-form';
 import { useVisitorCode } from './visitors-api';
 
 /**
+ * The visitor code in what a QR code holds. Nexudus does not publish the invitation QR's payload:
+ * the code alone, or a text or link carrying exactly one run of six digits, is taken; anything
+ * else is not a visitor code (undefined).
+ */
+export function visitorCodeIn(payload: string): string | undefined {
+  const runs = payload.trim().match(/\d+/g) ?? [];
+  const sixes = runs.filter((run) => run.length === 6);
+  return sixes.length === 1 && runs.every((run) => run.length <= 6 || run === sixes[0]) ? sixes[0] : undefined;
+}
+
+/**
  * An expected visitor types (or scans) the six-digit code from their invitation; the server checks
  * them in or out. A wrong code is said next to the field, which stays as typed to be corrected.
  */
-export function VisitorCodeScreen({ onResult, onBack }: { onResult: (result: VisitorCodeResult) => void; onBack: () => void }) {
+export function VisitorCodeScreen({
+  onResult,
+  onBack,
+  renderCameraScan,
+}: {
+  onResult: (result: VisitorCodeResult) => void;
+  onBack: () => void;
+  /** The camera's QR reader, as app/ composes it (the lookup's); it hands over what the QR holds. */
+  renderCameraScan?: (onScan: (payload: string) => void) => ReactNode;
+}) {
   const { t } = useI18n();
   const vt = useVisitorMessages();
   const form = useZodForm(VisitorCodeRequestSchema, { code: '' } satisfies z.input<typeof VisitorCodeRequestSchema>);
@@ -30,6 +50,17 @@ export function VisitorCodeScreen({ onResult, onBack }: { onResult: (result: Vis
   useEffect(() => {
     if (send.isError) field.current?.focus();
   }, [send.isError]);
+  const submit = (value: string) => send.mutate(value, { onSuccess: (result) => onResult(result) });
+  // A keyboard-wedge scanner types into the field and presses Enter; the camera's reading lands here.
+  const scanned = (payload: string) => {
+    const found = visitorCodeIn(payload);
+    if (!found) {
+      form.setError('code', { message: vt.visitor.codeFormat });
+      return;
+    }
+    form.setValue('code', found, { shouldValidate: true });
+    submit(found);
+  };
   return (
     <Screen
       title={vt.visitor.codeTitle}
@@ -41,11 +72,7 @@ export function VisitorCodeScreen({ onResult, onBack }: { onResult: (result: Vis
       }
     >
       <p className="text-2xl">{vt.visitor.codeIntro}</p>
-      <form
-        noValidate
-        className="flex max-w-md flex-col gap-5"
-        onSubmit={form.handleSubmit((values) => send.mutate(values.code, { onSuccess: (result) => onResult(result) }))}
-      >
+      <form noValidate className="flex max-w-md flex-col gap-5" onSubmit={form.handleSubmit((values) => submit(values.code))}>
         <TextField
           label={vt.visitor.codeLabel}
           inputMode="numeric"
@@ -67,6 +94,7 @@ export function VisitorCodeScreen({ onResult, onBack }: { onResult: (result: Vis
         <Button type="submit" size="lg" disabled={send.isPending}>
           {t.checkInOut}
         </Button>
+        {renderCameraScan?.(scanned)}
       </form>
     </Screen>
   );

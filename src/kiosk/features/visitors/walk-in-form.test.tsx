@@ -76,7 +76,7 @@ describe('WalkInForm', () => {
     const { calls, onRegistered } = show();
     fillIn();
     fireEvent.click(screen.getByRole('button', { name: "Let them know I'm here" }));
-    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(WAITING, 'Grace Hopper'));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(WAITING, 'Grace Hopper', 'Ana María Gómez'));
     const sent = calls.find((c) => c.path === '/visitors')?.body as Record<string, unknown>;
     expect(sent).toEqual({
       clientId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Controller } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { WalkInRequestSchema, type WalkInStatus } from '../../../contract/visitors-api';
+import { WalkInRequestSchema } from '../../../contract/visitors-api';
 import { useI18n } from '../../lib/i18n';
 import { useVisitorMessages } from '../../lib/messages-visitors';
 import { Button } from '../../ui/button';
@@ -9,7 +9,7 @@ import { Notice, Screen } from '../../ui/screen';
 import { TextField } from '../../ui/text-field';
 import { useZodForm } from '../../ui/use-zod-form';
 import { walkInFieldError, walkInSubmitError } from './walk-in-errors';
-import { useRegisterWalkIn } from './visitors-api';
+import { useRegisterWalkIn, type WalkInAnswer } from './visitors-api';
 
 /** The member a walk-in visits, as the host search offers them: a name only. */
 export interface HostChoice {
@@ -37,7 +37,8 @@ export function WalkInForm({
 }: {
   /** The location's visitor terms (tablets paired before they existed have none: a default is shown). */
   terms: string | undefined;
-  onRegistered: (status: WalkInStatus, visitorName: string) => void;
+  /** The server's answer (or the outbox's "queued"), with the names the next screen says. */
+  onRegistered: (status: WalkInAnswer, visitorName: string, hostName: string) => void;
   onBack: () => void;
   renderHostSearch: (slot: HostSearchSlot) => ReactNode;
 }) {
@@ -60,7 +61,7 @@ export function WalkInForm({
   const submit = form.handleSubmit((values) =>
     registration.mutate(
       { ...values, companyName: values.companyName || undefined },
-      { onSuccess: (status) => onRegistered(status, values.fullName) },
+      { onSuccess: (status) => onRegistered(status, values.fullName, host?.name ?? '') },
     ),
   );
 

@@ -86,4 +86,36 @@ describe('WalkInStatusScreen', () => {
     renderScreen(<WalkInStatusScreen status={WAITING} visitorName="Grace Hopper" gaveUp={false} onDone={vi.fn()} />, { language: 'de' });
     expect(screen.getByRole('status').textContent).toContain('Wir haben Ana Bescheid gegeben, dass Sie da sind');
   });
+
+  it('says a registration still on the tablet will reach the host, and follows it once the server has it', async () => {
+    const onDone = vi.fn();
+    let sent = false;
+    const { calls } = renderScreen(
+      <WalkInStatusScreen
+        status={{ status: 'queued', clientId: 'c-1', queuedAt: '2026-12-02T09:00:00Z' }}
+        visitorName="Grace Hopper"
+        hostName="Ana María Gómez"
+        gaveUp={false}
+        onDone={onDone}
+      />,
+      {
+        handler: (path) =>
+          path === '/visitors/c-1' && sent
+            ? { status: 200, body: WAITING }
+            : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'no such walk-in' } } },
+      },
+    );
+    const live = screen.getByRole('status');
+    expect(live.textContent).toContain("We'll tell Ana you're here as soon as the connection is back");
+    expect(live.textContent).toContain('Your registration is saved on this tablet.');
+    expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
+
+    await poll();
+    expect(calls).toHaveLength(1);
+    expect(live.textContent).toContain('as soon as the connection is back');
+    sent = true;
+    await poll();
+    await act(() => vi.waitFor(() => expect(live.textContent).toContain("We've told Ana you're here")));
+    expect(onDone).not.toHaveBeenCalled();
+  });
 });

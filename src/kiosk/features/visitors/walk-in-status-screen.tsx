@@ -4,12 +4,19 @@ import { useVisitorMessages, type VisitorMessages } from '../../lib/messages-vis
 import { RESULT_SECONDS, useCountdown } from '../../lib/use-countdown';
 import { Button } from '../../ui/button';
 import { Screen } from '../../ui/screen';
-import { useWalkInStatus } from './visitors-api';
+import { useWalkInStatus, type WalkInAnswer } from './visitors-api';
 
 /** The big line and the line under it, for where the walk-in stands. */
-function wording(status: WalkInStatus, gaveUp: boolean, vt: VisitorMessages): { headline: string; detail?: string } {
+function wording(
+  status: WalkInStatus | null,
+  hostName: string,
+  gaveUp: boolean,
+  vt: VisitorMessages,
+): { headline: string; detail?: string } {
   const v = vt.visitor;
-  const host = status.hostFirstName.trim() || v.yourHost;
+  const host = status?.hostFirstName.trim() || hostName.trim().split(/\s+/)[0] || v.yourHost;
+  // Still in the tablet's outbox: the host is told once it reaches the server.
+  if (status === null) return { headline: v.queued(host), detail: v.queuedDetail };
   if (status.outcome === 'waiting' && gaveUp) return { headline: v.noAnswer(host), detail: v.receptionCanSee };
   switch (status.outcome) {
     case 'waiting':
@@ -33,11 +40,14 @@ function wording(status: WalkInStatus, gaveUp: boolean, vt: VisitorMessages): { 
 export function WalkInStatusScreen({
   status,
   visitorName,
+  hostName = '',
   gaveUp,
   onDone,
 }: {
-  status: WalkInStatus;
+  status: WalkInAnswer;
   visitorName: string;
+  /** The host as the visitor chose them: named while the registration is still on the tablet. */
+  hostName?: string;
   gaveUp: boolean;
   onDone: () => void;
 }) {
@@ -45,9 +55,10 @@ export function WalkInStatusScreen({
   const vt = useVisitorMessages();
   const query = useWalkInStatus(status, !gaveUp);
   const current = query.data;
-  const settled = gaveUp || current.outcome !== 'waiting';
+  // Queued on the tablet, the visitor is not kept here: like a queued tap, it says so and returns.
+  const settled = gaveUp || current?.outcome !== 'waiting';
   const left = useCountdown(RESULT_SECONDS, onDone, settled);
-  const { headline, detail } = wording(current, gaveUp, vt);
+  const { headline, detail } = wording(current, hostName, gaveUp, vt);
   const firstName = visitorName.trim().split(/\s+/)[0] ?? visitorName;
   return (
     <Screen title={vt.visitor.thanks(firstName)} actions={settled ? <Button onClick={onDone}>{t.done}</Button> : null}>
@@ -55,7 +66,7 @@ export function WalkInStatusScreen({
         role="status"
         aria-live="polite"
         aria-atomic="true"
-        className={`flex flex-col gap-3 rounded-2xl border-l-8 p-6 ${settled && current.outcome === 'declined' ? 'border-warn-700 bg-warn-100' : 'border-brand-700 bg-brand-100'} text-slate-900`}
+        className={`flex flex-col gap-3 rounded-2xl border-l-8 p-6 ${settled && current?.outcome === 'declined' ? 'border-warn-700 bg-warn-100' : 'border-brand-700 bg-brand-100'} text-slate-900`}
       >
         <p className="text-3xl font-bold">{headline}</p>
         {detail ? <p className="text-2xl">{detail}</p> : null}
