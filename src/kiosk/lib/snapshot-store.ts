@@ -36,6 +36,15 @@ export async function readSnapshotMember(id: number): Promise<SnapshotMember | u
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Every member of the copy, for the roll-call offline (a record that does not parse is left out). */
+export async function readSnapshotMembers(): Promise<SnapshotMember[]> {
+  const raw: unknown[] = (await (await open())?.getAll(SNAPSHOT_MEMBERS).catch(() => undefined)) ?? [];
+  return raw.flatMap((record) => {
+    const parsed = safeParse(SnapshotMemberSchema, record);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 export async function writeSnapshotMember(member: SnapshotMember): Promise<void> {
   await (await open())?.put(SNAPSHOT_MEMBERS, member, member.customer.id).catch(() => undefined);
 }

@@ -1,15 +1,34 @@
 import { errorText } from '../../lib/error-text';
+import { time, until } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { OnSiteList } from '../../ui/on-site-list';
 import { Notice } from '../../ui/screen';
-import { useOnSite } from './staff-api';
+import { useOnSite, type TabletCopy } from './staff-api';
 
-/** "Who is in now" on the staff panel: read from the server with the staff PIN that opened the panel. */
+/**
+ * Says the list is the tablet's copy and how old each part is. Not `print:hidden`: a printed
+ * roll-call must say so too. The members' copy may be of an earlier day (with the date then).
+ */
+function TabletCopyNotice({ copy, timeZone }: { copy: TabletCopy; timeZone: string }) {
+  const { t, locale } = useI18n();
+  return (
+    <Notice tone="warn" title={copy.offline ? t.onSite.offlineCopy : t.onSite.serverCopy}>
+      <p>{t.onSite.membersAsOf(until(copy.membersAsOf, new Date(), locale, { timeZone }))}</p>
+      <p>{copy.visitorsAsOf ? t.onSite.visitorsAsOf(time(copy.visitorsAsOf, timeZone, locale)) : t.onSite.visitorsUnknown}</p>
+    </Notice>
+  );
+}
+
+/**
+ * "Who is in now" on the staff panel: read from the server with the staff PIN that opened the
+ * panel; when the server cannot answer, the tablet's own copy, saying so.
+ */
 export function OnSitePanel({ staffPin, timeZone }: { staffPin: string; timeZone: string }) {
   const { t } = useI18n();
   const onSite = useOnSite();
   const error = errorText(onSite.error, t, { NETWORK: t.onSite.needsConnection, UNKNOWN_CREDENTIAL: 'server', LOCKED_OUT: 'server' });
+  const view = onSite.data;
   return (
     <div className="flex flex-col gap-4">
       <div className="print:hidden">
@@ -21,7 +40,8 @@ export function OnSitePanel({ staffPin, timeZone }: { staffPin: string; timeZone
         {onSite.isPending ? t.onSite.loading : ''}
       </p>
       {error ? <Notice tone="error">{error}</Notice> : null}
-      {onSite.data ? <OnSiteList onSite={onSite.data} timeZone={timeZone} /> : null}
+      {view?.tabletCopy ? <TabletCopyNotice copy={view.tabletCopy} timeZone={timeZone} /> : null}
+      {view ? <OnSiteList onSite={view.onSite} timeZone={timeZone} /> : null}
     </div>
   );
 }

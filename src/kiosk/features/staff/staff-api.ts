@@ -1,20 +1,98 @@
 import { useMutation } from '@tanstack/react-query';
-import { StaffCheckResultSchema } from '../../../contract/kiosk-api';
-import { OnSiteSchema } from '../../../contract/visitors-api';
-import { kioskRequest } from '../../lib/api-client';
+import { StaffCheckResultSchema, type StaffCheckResult } from '../../../contract/kiosk-api';
+import { OnSiteSchema, type OnSite } from '../../../contract/visitors-api';
+import { KioskApiError, kioskRequest } from '../../lib/api-client';
+import { readDevice } from '../../lib/device-store';
+import { keepOnSite, tabletOnSite } from '../../lib/on-site-offline';
+import { checkStaffPinOffline, rememberStaffPin } from '../../lib/staff-verifier';
 
-/** The staff PIN is checked by the server, never on the tablet; a right PIN answers the lockouts in force here and how the server's connection to Nexudus is doing. */
+/** The panel opened by the tablet's own check of the PIN: the server's lockouts and connection are not known. */
+export interface OfflineStaffCheck {
+  offline: true;
+}
+
+/**
+ * The staff PIN is checked by the server; a right PIN answers the lockouts in force here and how
+ * the server's connection to Nexudus is doing, and is remembered (as a digest) for offline. When
+ * nothing answers, the tablet checks it against that digest with its own limits (staff-verifier).
+ * networkMode 'always': offline, the check must run (and fall back), not wait for the network.
+ */
 export const useStaffCheck = () =>
   useMutation({
     mutationKey: ['staff-check'],
-    mutationFn: (staffPin: string) => kioskRequest('/device/staff-check', StaffCheckResultSchema, { method: 'POST', body: { staffPin } }),
+    networkMode: 'always',
+    mutationFn: async (staffPin: string): Promise<StaffCheckResult | OfflineStaffCheck> => {
+      try {
+        const result = await kioskRequest('/device/staff-check', StaffCheckResultSchema, { method: 'POST', body: { staffPin } });
+        const deviceId = readDevice()?.device.id;
+        // In the background: the digest takes a moment on a slow tablet, the panel opens now.
+        if (deviceId !== undefined) void rememberStaffPin(staffPin, deviceId).catch(() => undefined);
+        return result;
+      } catch (error) {
+        if (!(error instanceof KioskApiError) || error.code !== 'NETWORK') throw error;
+        const deviceId = readDevice()?.device.id;
+        if (deviceId === undefined) throw error;
+        const local = await checkStaffPinOffline(staffPin, deviceId);
+        if (local.kind === 'ok') return { offline: true };
+        if (local.kind === 'wrong') throw new KioskApiError('UNKNOWN_CREDENTIAL', 'That staff PIN is not right.', 0);
+        if (local.kind === 'locked')
+          throw new KioskApiError('LOCKED_OUT', 'Too many wrong staff PINs on this tablet.', 0, local.retryAfterSeconds);
+        throw error;
+      }
+    },
   });
 
-/** Who is in now at this tablet's location: asked with the staff PIN just entered (the device token alone is not enough). Online only. */
+export interface TabletCopy {
+  /** Nothing answered (true), or the server answered that it could not say now (false). */
+  offline: boolean;
+  membersAsOf: string;
+  visitorsAsOf: string | null;
+}
+/** The server's answer, or the tablet's copy and how fresh it is. */
+export interface OnSiteView {
+  onSite: OnSite;
+  tabletCopy: TabletCopy | null;
+}
+
+/**
+ * Worth the tablet's copy: nothing answered, or the server could not answer now (Nexudus away,
+ * throttled, the server failing). Never a refusal: a wrong or locked staff PIN, an unpaired tablet.
+ */
+const couldNotAnswer = (error: unknown): error is KioskApiError =>
+  error instanceof KioskApiError &&
+  (error.code === 'NETWORK' || error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'RATE_LIMITED' || error.status >= 500);
+
+/** The tablet's copy in place of the server's answer, or the request's own error when there is none. */
+async function fromTablet(error: unknown): Promise<OnSiteView> {
+  const place = readDevice()?.device.location;
+  if (!couldNotAnswer(error) || !place) throw error;
+  const copy = await tabletOnSite(place);
+  if (!copy) throw error;
+  const { onSite, ...fresh } = copy;
+  return { onSite, tabletCopy: { offline: error.code === 'NETWORK', ...fresh } };
+}
+
+async function readOnSite(staffPin: string): Promise<OnSiteView> {
+  let onSite: OnSite;
+  try {
+    onSite = await kioskRequest('/device/on-site', OnSiteSchema, { method: 'POST', body: { staffPin } });
+  } catch (error) {
+    return fromTablet(error);
+  }
+  await keepOnSite(onSite);
+  return { onSite, tabletCopy: null };
+}
+
+/**
+ * Who is in now at this tablet's location: asked with the staff PIN just entered (the device token
+ * alone is not enough), and kept for when the server cannot answer. Then the tablet's copy stands
+ * in without asking the server for the PIN: this runs only on the staff panel, which opens only
+ * after the server accepted that PIN (staff-screen.tsx).
+ */
 export const useOnSite = () =>
   useMutation({
     mutationKey: ['on-site'],
-    mutationFn: (staffPin: string) => kioskRequest('/device/on-site', OnSiteSchema, { method: 'POST', body: { staffPin } }),
+    mutationFn: readOnSite,
     networkMode: 'always',
     retry: false,
   });

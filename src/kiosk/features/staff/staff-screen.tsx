@@ -15,6 +15,8 @@ import { useStaffCheck } from './staff-api';
 /**
  * Behind the staff PIN: what this tablet is paired to, its connection, the server's connection to
  * Nexudus and the lockouts here (both as they were when the PIN was entered), full screen, unpair.
+ * Opened offline (the PIN checked on the tablet), it has who is in from the tablet's copy and the
+ * outbox, and says that the server's side is not known.
  */
 export function StaffScreen({ device, onClose, children }: { device: DeviceInfo; onClose: () => void; children?: ReactNode }) {
   const { t } = useI18n();
@@ -44,8 +46,10 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
   }
   // The PIN that opened the panel asks who is in (kept only while the panel is open).
   const staffPin = check.variables ?? '';
+  const server = 'offline' in check.data ? null : check.data;
   return (
     <Screen title={t.staffTitle} actions={actions}>
+      {server ? null : <Notice tone="warn">{t.staffOpenedOffline}</Notice>}
       <OnSitePanel staffPin={staffPin} timeZone={device.location.timeZone} />
       <dl className="print:hidden grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-xl">
         <dt className="font-semibold">{t.location}</dt>
@@ -57,14 +61,16 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
         <dt className="font-semibold">{t.connection}</dt>
         <dd>{online ? t.online : t.offline}</dd>
       </dl>
-      <section aria-labelledby="upstream-heading" className="flex flex-col gap-4 print:hidden">
-        <h2 id="upstream-heading" className="text-2xl font-bold">
-          {t.upstream.title}
-        </h2>
-        <UpstreamSummary status={check.data.upstream} timeZone={device.location.timeZone} />
-      </section>
+      {server ? (
+        <section aria-labelledby="upstream-heading" className="flex flex-col gap-4 print:hidden">
+          <h2 id="upstream-heading" className="text-2xl font-bold">
+            {t.upstream.title}
+          </h2>
+          <UpstreamSummary status={server.upstream} timeZone={device.location.timeZone} />
+        </section>
+      ) : null}
       <div className="flex flex-col gap-6 print:hidden">
-        <LockoutList lockouts={check.data.lockouts} location={device.location} />
+        {server ? <LockoutList lockouts={server.lockouts} location={device.location} /> : null}
         {children}
       </div>
       <div className="flex flex-wrap gap-4 print:hidden">
