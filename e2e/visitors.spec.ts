@@ -5,6 +5,24 @@ import { VisitorRecordSchema, type VisitorRecord } from '../src/contract/nexudus
 import { expect, test } from './fixtures';
 import { E2E_ADMIN, type TapdeskServer } from './server';
 import { expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
+import { readyForOffline, replayNow } from './offline-helpers';
+import { openDatabase } from '../src/server/db/database';
+import { createHostLinkSigner } from '../src/server/gateway/host-links';
+
+/**
+ * A host link as this server would have signed it 5 hours ago (with its own key, read from its
+ * database): the clock the test controls, for a link that has expired.
+ */
+function linkSignedHoursAgo(server: TapdeskServer, visitorId: number, hours: number): string {
+  const db = openDatabase(server.dbPath);
+  try {
+    const key = String(db.prepare("SELECT Value FROM settings WHERE Key = 'host-link-key'").pluck().get());
+    const token = createHostLinkSigner(key, () => new Date(Date.now() - hours * 3600_000)).issue(visitorId, 'collect');
+    return `${server.url}/host-answer#${token}`;
+  } finally {
+    db.close();
+  }
+}
 
 /** The embedded Nexudus's Visitor records, read as an API user would. */
 async function visitorsApi(server: TapdeskServer) {
@@ -76,6 +94,13 @@ test('a walk-in is approved by the host from the e-mail, and the tablet says so'
   const api = await visitorsApi(server);
   expect((await api.list())[0]).toMatchObject({ HostApprovalStatus: 2, Arrived: false, VisitorSource: 2, HasAgreedTerms: true });
   await expectAccessible(host);
+  // A link issued more than 4 hours ago is refused, and answers nothing.
+  const expired = await context.newPage();
+  await expired.goto(linkSignedHoursAgo(server, (await api.list())[0]?.Id ?? 0, 5));
+  await expect(expired.getByText('This link has expired. Please call reception.')).toBeVisible();
+  await expect(expired.getByRole('button', { name: "Approve, I'll collect them" })).toHaveCount(0);
+  expect((await api.list())[0]?.HostApprovalStatus).toBe(2);
+  await expired.close();
   await host.getByRole('button', { name: "Approve, I'll collect them" }).click();
   await expect(host.getByText(/^Done/)).toBeVisible();
 
@@ -148,6 +173,36 @@ test('an expected visitor checks in and out with their code; who is in matches t
   await page.getByRole('button', { name: 'Who is in now' }).click();
   await expect(page.getByRole('rowheader', { name: 'Katherine Johnson' })).toBeVisible();
   await expectAccessible(page);
+  const counts = async () =>
+    /\d+ members?, \d+ visitors?/.exec(
+      (await page
+        .getByText(/\d+ members?, \d+ visitors?/)
+        .first()
+        .textContent()) ?? '',
+    )?.[0];
+  const countsOnline = await counts();
+  expect(countsOnline).toMatch(/^\d+ members?, [1-9]\d* visitors?$/);
+
+  // Offline (an evacuation with the network down): the panel opens with the PIN checked on the
+  // tablet, and who is in comes from the tablet's copy with the same people, saying how fresh it is.
+  await page.getByRole('button', { name: 'Close' }).click();
+  await readyForOffline(page);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Staff' }).click();
+  await page.getByRole('textbox', { name: 'Staff PIN' }).fill('1357');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('That staff PIN is not right.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Staff PIN' }).fill('2468');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText(/No connection: the PIN was checked on this tablet/)).toBeVisible();
+  await page.getByRole('button', { name: 'Who is in now' }).click();
+  await expect(page.getByText('No connection — this is the tablet’s copy.')).toBeVisible();
+  await expect(page.getByText(/^Visitors as of \d/)).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Katherine Johnson' })).toBeVisible();
+  expect(await counts()).toBe(countsOnline);
+  await expectAccessible(page);
+  await screenshots(page, 'staff-on-site-offline');
+  await context.setOffline(false);
 
   // Who is in, on the admin page: the visitor is there, and the count matches the records.
   const admin = await context.newPage();
@@ -163,11 +218,49 @@ test('an expected visitor checks in and out with their code; who is in matches t
   await page.goto('/');
   await page.getByRole('button', { name: "I'm visiting" }).click();
   await page.getByRole('button', { name: 'I have a visitor code' }).click();
-  await page.getByRole('textbox', { name: 'Visitor code' }).fill(invited.VisitorCode);
-  await page.getByRole('button', { name: 'Check in / out' }).click();
+  // Leaving, the visitor holds the invitation's QR code to the desk's keyboard-wedge scanner.
+  // The heading has the focus (a screen reader announces it); the scanner's keys go to the field.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.keyboard.type(invited.VisitorCode, { delay: 5 });
+  await page.keyboard.press('Enter');
   await expect(page.getByText(/Goodbye, Katherine/)).toBeVisible();
   expect((await api.list()).find((v) => v.Id === invited.Id)?.DepartureDate).not.toBeNull();
   await admin.reload();
   await admin.getByLabel('Show who is in at').selectOption({ label: 'London Shoreditch' });
   await expect(admin.getByText(/0 visitors/)).toBeVisible({ timeout: 15_000 });
+});
+
+test('a walk-in registered offline waits in the outbox, reaches the server once, and the host is told then', async ({
+  page,
+  context,
+  server,
+  inbox,
+}) => {
+  await pairTablet(page);
+  await readyForOffline(page);
+  await context.setOffline(true);
+  await registerWalkIn(page, 'Grace Hopper');
+  await expect(page.getByText("We'll tell Amélie you're here as soon as the connection is back")).toBeVisible();
+  await expect(page.getByText('Your registration is saved on this tablet.', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+  await screenshots(page, 'walk-in-queued');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText('1 visitor waiting to send')).toBeVisible();
+  const api = await visitorsApi(server);
+  expect(await api.list()).toHaveLength(0);
+  expect(inbox.messages).toHaveLength(0);
+
+  await context.setOffline(false);
+  await replayNow(page);
+  await expect(page.getByText('1 visitor waiting to send')).toBeHidden({ timeout: 30_000 });
+  const mail = await inbox.next();
+  expect(mail.subject).toContain('Grace Hopper');
+  // Sent again (a second replay, a reload): still one visitor, one e-mail.
+  await replayNow(page);
+  await page.reload();
+  await expect(page.getByRole('button', { name: "I'm visiting" })).toBeVisible();
+  const visitors = await api.list();
+  expect(visitors).toHaveLength(1);
+  expect(visitors[0]).toMatchObject({ FullName: 'Grace Hopper', VisitorSource: 2, HostApprovalStatus: 2 });
+  expect(inbox.messages).toHaveLength(1);
 });
