@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { SubmitCheckinSchema, type SubmitResult } from '../contract/kiosk-api';
 import { MEMBER_NAME_HEADER, type OutboxEntry } from '../contract/outbox';
 import type { OutboxStore } from './outbox-store';
@@ -65,7 +66,23 @@ export async function refusedLive(
   return json(status, { error: { code, message } });
 }
 
-export const bearerOf = (request: Request) => (request.headers.get('authorization') ?? '').replace(/^Bearer /i, '');
+/**
+ * What a queued route needs from the page's request: its body as the contract reads it, the device
+ * token, and the outbox. Undefined: send the request on as it is (a body the contract refuses gets
+ * the gateway's own answer; without IndexedDB the tablet is online-only).
+ */
+export async function readSubmission<S extends z.ZodMiniType>(request: Request, schema: S, deps: CheckinRouteDeps) {
+  const parsed = schema.safeParse(
+    await request
+      .clone()
+      .json()
+      .catch(() => null),
+  );
+  const token = (request.headers.get('authorization') ?? '').replace(/^Bearer /i, '');
+  const [store, replayer] = await Promise.all([deps.store(), deps.replayer()]);
+  if (!parsed.success || !token || !store || !replayer) return undefined;
+  return { body: parsed.data, token, store, replayer };
+}
 
 /**
  * POST /kiosk/v1/checkins as the tablet makes it. The tap is written to the outbox first, then
@@ -75,17 +92,10 @@ export const bearerOf = (request: Request) => (request.headers.get('authorizatio
  */
 export async function handleCheckin(request: Request, deps: CheckinRouteDeps): Promise<Response> {
   const fallback = request.clone();
-  const parsed = SubmitCheckinSchema.safeParse(
-    await request
-      .clone()
-      .json()
-      .catch(() => null),
-  );
-  const token = bearerOf(request);
-  const [store, replayer] = await Promise.all([deps.store(), deps.replayer()]);
-  if (!parsed.success || !token || !store || !replayer) return fetch(fallback);
-
-  const { deviceNow: _deviceNow, ...tap } = parsed.data;
+  const submission = await readSubmission(request, SubmitCheckinSchema, deps);
+  if (!submission) return fetch(fallback);
+  const { store, replayer, token } = submission;
+  const { deviceNow: _deviceNow, ...tap } = submission.body;
   const queuedAt = new Date().toISOString();
   const existing = await store.get(tap.clientId);
   const entry: OutboxEntry = existing ?? {

@@ -1,6 +1,6 @@
 import { WALK_IN_OUTBOX_LIMIT, isWalkIn, type WalkInEntry } from '../contract/outbox';
 import { WalkInRequestSchema, type WalkInQueued } from '../contract/visitors-api';
-import { bearerOf, json, queueAndAwait, refusedLive, type CheckinRouteDeps } from './checkin-route';
+import { json, queueAndAwait, readSubmission, refusedLive, type CheckinRouteDeps } from './checkin-route';
 
 /**
  * POST /kiosk/v1/visitors as the tablet makes it: the walk-in goes into the outbox first and is
@@ -11,17 +11,9 @@ import { bearerOf, json, queueAndAwait, refusedLive, type CheckinRouteDeps } fro
  */
 export async function handleWalkIn(request: Request, deps: CheckinRouteDeps): Promise<Response> {
   const fallback = request.clone();
-  const parsed = WalkInRequestSchema.safeParse(
-    await request
-      .clone()
-      .json()
-      .catch(() => null),
-  );
-  const token = bearerOf(request);
-  const [store, replayer] = await Promise.all([deps.store(), deps.replayer()]);
-  if (!parsed.success || !token || !store || !replayer) return fetch(fallback);
-
-  const walkIn = parsed.data;
+  const submission = await readSubmission(request, WalkInRequestSchema, deps);
+  if (!submission) return fetch(fallback);
+  const { body: walkIn, store, replayer, token } = submission;
   const entries = await store.all();
   const existing = entries.find((e) => e.clientId === walkIn.clientId);
   if (!existing && entries.filter(isWalkIn).length >= WALK_IN_OUTBOX_LIMIT) {

@@ -8,24 +8,10 @@ import { applyTapToSnapshot } from './offline-decide';
 import { readCached, writeCached } from './offline-store';
 import { forgetOnSite, keepOnSite, tabletOnSite } from './on-site-offline';
 import { writeSnapshotMember } from './snapshot-store';
+import { memoryIdb } from '../testing/memory-idb';
 
-// The kiosk's IndexedDB as idb shows it, in memory: the stores below run their real code on it.
-const idb = vi.hoisted(() => {
-  const stores = new Map<string, Map<unknown, unknown>>();
-  const store = (name: string) => {
-    const found = stores.get(name) ?? new Map<unknown, unknown>();
-    stores.set(name, found);
-    return found;
-  };
-  const db = {
-    get: (name: string, key: unknown) => Promise.resolve(structuredClone(store(name).get(key))),
-    getAll: (name: string) => Promise.resolve([...store(name).values()].map((v) => structuredClone(v))),
-    put: (name: string, value: unknown, key: unknown) => Promise.resolve(store(name).set(key, structuredClone(value))).then(() => key),
-    delete: (name: string, key: unknown) => Promise.resolve(void store(name).delete(key)),
-  };
-  return { stores, db };
-});
-vi.mock('idb', () => ({ openDB: () => Promise.resolve(idb.db) }));
+vi.mock('idb', () => import('../testing/memory-idb'));
+const idb = memoryIdb;
 
 const NOW = new Date('2026-11-23T14:00:00.000Z');
 const SYNCED_AT = '2026-11-23T10:42:00.000Z';

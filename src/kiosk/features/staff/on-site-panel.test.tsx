@@ -8,24 +8,10 @@ import { keepOnSite } from '../../lib/on-site-offline';
 import { writeSnapshotMember } from '../../lib/snapshot-store';
 import { LONDON, renderScreen } from '../../testing/render';
 import { OnSitePanel } from './on-site-panel';
+import { memoryIdb } from '../../testing/memory-idb';
 
-// The kiosk's IndexedDB as idb shows it, in memory: the tablet's stores run their real code on it.
-const idb = vi.hoisted(() => {
-  const stores = new Map<string, Map<unknown, unknown>>();
-  const store = (name: string) => {
-    const found = stores.get(name) ?? new Map<unknown, unknown>();
-    stores.set(name, found);
-    return found;
-  };
-  const db = {
-    get: (name: string, key: unknown) => Promise.resolve(structuredClone(store(name).get(key))),
-    getAll: (name: string) => Promise.resolve([...store(name).values()].map((v) => structuredClone(v))),
-    put: (name: string, value: unknown, key: unknown) => Promise.resolve(store(name).set(key, structuredClone(value))).then(() => key),
-    delete: (name: string, key: unknown) => Promise.resolve(void store(name).delete(key)),
-  };
-  return { stores, db };
-});
-vi.mock('idb', () => ({ openDB: () => Promise.resolve(idb.db) }));
+vi.mock('idb', () => import('../../testing/memory-idb'));
+const idb = memoryIdb;
 
 type Answer = { status: number; body: unknown };
 const unreachable = (): Answer => {
