@@ -47,13 +47,27 @@ export const isTap = (entry: OutboxEntry): entry is TapEntry => entry.kind !== '
 /** Walk-ins one tablet holds at most: past it, a visitor registering offline is sent to reception. */
 export const WALK_IN_OUTBOX_LIMIT = 50;
 
+/**
+ * A walk-in as the pages see it (summaries, the staff list, its export): who and for whom, never
+ * the visitor's e-mail or company — those stay in the worker until the gateway has them.
+ */
+export const WalkInViewSchema = z.object({
+  ...entryShape,
+  kind: z.literal('walk-in'),
+  hostId: z.int(),
+});
+export type WalkInView = z.infer<typeof WalkInViewSchema>;
+export const OutboxEntryViewSchema = z.union([WalkInViewSchema, TapEntrySchema]);
+export type OutboxEntryView = z.infer<typeof OutboxEntryViewSchema>;
+export const isWalkInView = (entry: OutboxEntryView): entry is WalkInView => entry.kind === 'walk-in';
+
 export const OutboxSummarySchema = z.object({
   available: z.boolean(),
   pending: z.int(),
   sending: z.int(),
   rejected: z.int(),
   oldestQueuedAt: z.nullable(z.string()),
-  entries: z.array(OutboxEntrySchema),
+  entries: z.array(OutboxEntryViewSchema),
 });
 export type OutboxSummary = z.infer<typeof OutboxSummarySchema>;
 

@@ -40,6 +40,11 @@ export const WalkInRequestSchema = z.object({
   ),
   hostId: id,
   acceptedTerms: z.literal(true, { error: 'Please accept the visitor terms to continue.' }),
+  /**
+   * When the visitor pressed "Let them know I'm here" (the tablet's clock). A registration that
+   * waited in the tablet's outbox past the location's day is not sent to the host the next day.
+   */
+  registeredAt: z.optional(instant),
 });
 export type WalkInRequest = z.infer<typeof WalkInRequestSchema>;
 

@@ -1,4 +1,11 @@
-import type { OutboxSummary } from '../contract/outbox';
+import { isWalkIn, type OutboxEntry, type OutboxEntryView, type OutboxSummary } from '../contract/outbox';
+
+/** What a page may see of an entry: no device token, and of a walk-in no e-mail or company. */
+function viewOf(entry: OutboxEntry): OutboxEntryView {
+  if (!isWalkIn(entry)) return { ...entry, token: '' };
+  const { walkIn, ...rest } = entry;
+  return { ...rest, token: '', hostId: walkIn.hostId };
+}
 import type { OutboxStore } from './outbox-store';
 
 export async function summarise(store: OutboxStore | null): Promise<OutboxSummary> {
@@ -12,7 +19,6 @@ export async function summarise(store: OutboxStore | null): Promise<OutboxSummar
     sending: count('sending'),
     rejected: count('rejected'),
     oldestQueuedAt: waiting[0]?.queuedAt ?? null,
-    // Tokens stay in the worker.
-    entries: entries.map((e) => ({ ...e, token: '' })),
+    entries: entries.map(viewOf),
   };
 }

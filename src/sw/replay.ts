@@ -140,7 +140,7 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
   }
 
   /** One walk-in, as it was registered: the gateway answers a resend of its clientId with the same visitor. */
-  async function sendWalkIn(entry: WalkInEntry): Promise<boolean> {
+  async function sendWalkIn(entry: WalkInEntry): Promise<'settled' | 'later' | 'unreachable'> {
     await store.put({ ...entry, state: 'sending' });
     let res: Response;
     try {
@@ -152,17 +152,17 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
       });
     } catch (error) {
       await settle(entry, { kind: 'pending' }, undefined, `network: ${error instanceof Error ? error.message : 'failed'}`);
-      return false;
+      return 'unreachable';
     }
     const json: unknown = await res.json().catch(() => null);
-    if (!res.ok) return settleRefusal(entry, res, json);
+    if (!res.ok) return (await settleRefusal(entry, res, json)) ? 'settled' : 'later';
     const status = WalkInStatusSchema.safeParse(json);
     if (!status.success) {
       await settle(entry, { kind: 'pending' }, undefined, 'unreadable answer');
-      return false;
+      return 'later';
     }
     await settle(entry, { kind: 'registered', status: status.data });
-    return true;
+    return 'settled';
   }
 
   async function sendBatch(batch: TapEntry[]): Promise<boolean> {
@@ -221,7 +221,9 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
     const walkIns = entries.filter(isWalkIn).filter((e) => e.state !== 'rejected' && e.nextAttemptAt <= due);
     await Promise.all([
       (async () => {
-        for (const entry of walkIns) if (!(await sendWalkIn(entry))) break;
+        // Each walk-in on its own: one the gateway keeps answering "not now" does not hold the others
+        // back; only a network failure (nothing answers) ends the pass.
+        for (const entry of walkIns) if ((await sendWalkIn(entry)) === 'unreachable') break;
       })(),
       ...plan.map(async (lane) => {
         for (const batch of batches(lane, batchSize)) {

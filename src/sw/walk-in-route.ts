@@ -1,4 +1,8 @@
 import { WALK_IN_OUTBOX_LIMIT, isWalkIn, type WalkInEntry } from '../contract/outbox';
+
+/** The gateway's own walk-in limit (10 in 15 minutes per tablet), kept while it cannot see them. */
+const WALK_IN_WINDOW_LIMIT = 10;
+const WALK_IN_WINDOW_MS = 15 * 60_000;
 import { WalkInRequestSchema, type WalkInQueued } from '../contract/visitors-api';
 import { json, queueAndAwait, readSubmission, refusedLive, type CheckinRouteDeps } from './checkin-route';
 
@@ -16,8 +20,11 @@ export async function handleWalkIn(request: Request, deps: CheckinRouteDeps): Pr
   const { body: walkIn, store, replayer, token } = submission;
   const entries = await store.all();
   const existing = entries.find((e) => e.clientId === walkIn.clientId);
-  if (!existing && entries.filter(isWalkIn).length >= WALK_IN_OUTBOX_LIMIT) {
-    // Bounded: a tablet offline for long (or someone at the desk) cannot fill its storage with visitors.
+  const waiting = entries.filter(isWalkIn).filter((e) => e.state !== 'rejected');
+  const lately = waiting.filter((e) => Date.parse(e.queuedAt) > Date.now() - WALK_IN_WINDOW_MS);
+  if (!existing && (waiting.length >= WALK_IN_OUTBOX_LIMIT || lately.length >= WALK_IN_WINDOW_LIMIT)) {
+    // Bounded here too: while the server cannot count them (offline, or Nexudus away), someone at the
+    // desk cannot queue a flood of e-mails to members, nor fill the tablet's storage with visitors.
     return json(429, {
       error: { code: 'RATE_LIMITED', message: 'Many visitor registrations are waiting to be sent from this tablet. Please see reception.' },
     });

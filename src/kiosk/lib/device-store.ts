@@ -47,6 +47,8 @@ export const unpairReason = () => unpairedBecause;
 export function forgetDevice(reason: 'UNAUTHORIZED' | 'DEVICE_REVOKED' | null = null): void {
   unpairedBecause = reason;
   localStorage.removeItem(KEY);
+  // The staff PIN's digest belongs to this pairing (lib/staff-verifier.ts keeps it).
+  localStorage.removeItem('tapdesk.staff-verifier');
   cached = null;
   listeners.forEach((l) => l(null));
 }

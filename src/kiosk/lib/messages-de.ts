@@ -190,6 +190,8 @@ export const de: Messages = {
     membersAsOf: (time) => `Mitglieder: Stand ${time}, dazu die Check-ins und Check-outs an diesem Tablet seitdem.`,
     visitorsAsOf: (time) => `Gäste: Stand ${time}, als die Liste zuletzt online gelesen wurde.`,
     visitorsUnknown: 'Gäste: offline nicht bekannt — die Liste wurde heute noch nicht online gelesen.',
+    unsentVisitors: (n) =>
+      `Enthält ${n} ${n === 1 ? 'Gast, der' : 'Gäste, die'} an diesem Tablet angemeldet und noch nicht gesendet ${n === 1 ? 'wurde' : 'wurden'}.`,
   },
   admin: {
     signInTitle: 'Tapdesk-Verwaltung — Anmeldung',

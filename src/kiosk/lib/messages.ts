@@ -196,6 +196,7 @@ export const en = {
     membersAsOf: (time: string) => `Members as of ${time}, with the check-ins and check-outs made on this tablet since.`,
     visitorsAsOf: (time: string) => `Visitors as of ${time}, the last time this list was read online.`,
     visitorsUnknown: 'Visitors: not known offline — this list has not been read online today.',
+    unsentVisitors: (n: number) => `Includes ${n} walk-in${n === 1 ? '' : 's'} registered on this tablet and not sent yet.`,
   },
   admin: {
     signInTitle: 'Tapdesk admin — sign in',

@@ -19,8 +19,18 @@ const DIRECTORY = 'directory';
 type Place = DeviceInfo['location'];
 type Day = (at: Date) => string;
 
+/** A walk-in this tablet registered that has not reached the server yet (from the outbox). */
+export interface UnsentWalkIn {
+  seq: number;
+  name: string;
+  hostId: number;
+  queuedAt: string;
+}
+
 export interface TabletOnSite {
   onSite: OnSite;
+  /** How many of the visitors are walk-ins registered here and not sent yet (in the building all the same). */
+  unsentVisitors: number;
   /** When the snapshot was last synced; the taps made on this tablet since are in it. */
   membersAsOf: string;
   /** When the visitors were read online today, or null when they were not. */
@@ -67,13 +77,13 @@ async function todaysAnswer(place: Place, day: Day, now: Date): Promise<OnSite |
   return undefined;
 }
 
-async function companies(): Promise<Map<number, string | null>> {
+async function directoryById(): Promise<Map<number, { name: string; company: string | null }>> {
   const directory = await readCached(DIRECTORY, DirectorySchema);
-  return new Map(directory?.value.members.map((m) => [m.id, m.company]) ?? []);
+  return new Map(directory?.value.members.map((m) => [m.id, { name: m.displayName, company: m.company }]) ?? []);
 }
 
 /** Members with an open check-in here, of today: one from an earlier day was closed at its cut-off (Nexudus's automatic check-out). */
-function membersIn(members: SnapshotMember[], place: Place, day: Day, now: Date, company: Map<number, string | null>) {
+function membersIn(members: SnapshotMember[], place: Place, day: Day, now: Date, company: Map<number, { company: string | null }>) {
   const today = day(now);
   return members
     .flatMap(({ customer, openCheckin }) => {
@@ -82,7 +92,7 @@ function membersIn(members: SnapshotMember[], place: Place, day: Day, now: Date,
       const row = safeParse(OnSiteMemberSchema, {
         id: customer.id,
         name: customer.fullName,
-        company: company.get(customer.id) ?? null,
+        company: company.get(customer.id)?.company ?? null,
         since,
       });
       return row.success ? [row.data] : [];
@@ -95,18 +105,24 @@ function membersIn(members: SnapshotMember[], place: Place, day: Day, now: Date,
  * work the same), with how fresh each part is. Undefined without this location's snapshot: the
  * tablet then knows nobody's check-in.
  */
-export async function tabletOnSite(place: Place, now = new Date()): Promise<TabletOnSite | undefined> {
+export async function tabletOnSite(place: Place, now = new Date(), unsent: UnsentWalkIn[] = []): Promise<TabletOnSite | undefined> {
   const meta = await readSnapshotMeta();
   const day = dayOf(place, meta);
   const answer = await todaysAnswer(place, day, now);
   if (!meta || meta.locationId !== place.id) return undefined;
-  const [members, company] = await Promise.all([readSnapshotMembers(), companies()]);
+  const [members, directory] = await Promise.all([readSnapshotMembers(), directoryById()]);
+  // Walk-ins registered here today that are still in the outbox: the server's list cannot have them.
+  const queued = unsent
+    .filter((w) => day(new Date(w.queuedAt)) === day(now))
+    .map((w) => ({ id: w.seq, name: w.name, company: null, hostName: directory.get(w.hostId)?.name ?? null, since: w.queuedAt }));
   const parsed = safeParse(OnSiteSchema, {
     businessId: place.id,
     locationName: place.name,
     at: meta.fetchedAt,
-    members: membersIn(members, place, day, now, company),
-    visitors: answer?.visitors ?? [],
+    members: membersIn(members, place, day, now, directory),
+    visitors: [...(answer?.visitors ?? []), ...queued],
   });
-  return parsed.success ? { onSite: parsed.data, membersAsOf: parsed.data.at, visitorsAsOf: answer?.at ?? null } : undefined;
+  return parsed.success
+    ? { onSite: parsed.data, unsentVisitors: queued.length, membersAsOf: parsed.data.at, visitorsAsOf: answer?.at ?? null }
+    : undefined;
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { forgetDevice } from './device-store';
 import { checkStaffPinOffline, rememberStaffPin } from './staff-verifier';
 
 beforeEach(() => localStorage.clear());
@@ -11,9 +12,11 @@ describe('the staff PIN checked on the tablet', () => {
     expect(await checkStaffPinOffline('2468', 7)).toEqual({ kind: 'ok' });
   });
 
-  it('belongs to one pairing: the tablet paired again has nothing to compare with', async () => {
+  it('belongs to one pairing: the tablet paired again has nothing to compare with, and unpairing deletes it', async () => {
     await rememberStaffPin('2468', 7);
     expect(await checkStaffPinOffline('2468', 8)).toEqual({ kind: 'unknown' });
+    forgetDevice();
+    expect(await checkStaffPinOffline('2468', 7)).toEqual({ kind: 'unknown' });
   });
 
   it('locks after 5 wrong PINs, even the right one, for 5 minutes, then twice as long', async () => {

@@ -6,6 +6,7 @@
  * time, kept across reloads. What the panel shows offline is what the tablet already stores (its
  * member list, snapshot and outbox), so the digest guards the screen, not new data.
  */
+/** Removed by name in device-store's forgetDevice too (unpaired, the digest goes with the pairing). */
 const VERIFIER_KEY = 'tapdesk.staff-verifier';
 const FAILURES_KEY = 'tapdesk.staff-offline-failures';
 const ITERATIONS = 300_000;

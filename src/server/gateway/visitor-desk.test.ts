@@ -193,6 +193,19 @@ describe('walk-in visitors', () => {
     expect(KioskErrorSchema.parse(refused.json()).error.message).toContain('No Tapdesk tablet has been paired at Elsewhere');
   });
 
+  it('refuses a walk-in that waited on the tablet past its day, and one dated in the future', async () => {
+    const yesterday = new Date(Date.now() - 36 * 3600_000).toISOString();
+    const late = await kiosk('POST', '/visitors', walkIn({ registeredAt: yesterday }));
+    expect(late.statusCode).toBe(410);
+    expect(KioskErrorSchema.parse(late.json()).error).toMatchObject({ code: 'EXPIRED' });
+    const ahead = await kiosk('POST', '/visitors', walkIn({ registeredAt: new Date(Date.now() + 3600_000).toISOString() }));
+    expect(ahead.statusCode).toBe(400);
+    expect((await api.request('GET', '/api/spaces/visitors')).json).toMatchObject({ TotalItems: 0 });
+    expect(inbox.messages).toHaveLength(0);
+    // Made a moment ago (after the outbox held it a while): registered as usual.
+    expect((await kiosk('POST', '/visitors', walkIn({ registeredAt: new Date(Date.now() - 60_000).toISOString() }))).statusCode).toBe(200);
+  });
+
   it('bounds how many walk-ins one tablet registers, refuses links in names, and answers only a waiting visitor', async () => {
     expect((await kiosk('POST', '/visitors', walkIn({ fullName: 'Win a prize at https://evil.example' }))).statusCode).toBe(400);
     expect((await kiosk('POST', '/visitors', walkIn({ companyName: 'Acme\u0007' }))).statusCode).toBe(400);

@@ -107,6 +107,17 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
     return row === undefined ? undefined : WalkInRow.parse(row);
   };
 
+  /**
+   * A walk-in that waited in a tablet's outbox is registered only on the day it was made: the next
+   * day the visitor is long gone, and the host would be e-mailed for nobody (staff see it refused).
+   */
+  async function registeredToday(registeredAt: string, device: Device, now: Date): Promise<void> {
+    const at = Date.parse(registeredAt);
+    if (at > now.getTime() + 10 * 60_000) throw new VisitorRefused('VALIDATION', 'registeredAt: is in the future');
+    if (at < dayStart(toLocation(await business(device.BusinessId)), now).getTime())
+      throw new VisitorRefused('EXPIRED', 'This walk-in was registered on an earlier day; it was not sent to the host.');
+  }
+
   async function business(businessId: number): Promise<BusinessRecord> {
     const found = (await facts.referenceFor(businessId)).businesses.get(businessId);
     if (!found) throw new VisitorRefused('NOT_FOUND', 'This location no longer exists in Nexudus.');
@@ -197,6 +208,8 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
     async walkIn(body: WalkInRequest, device: Device): Promise<{ status: WalkInStatus; fresh: boolean }> {
       const now = clock();
       const createdAt = toNexudusInstant(now);
+      if (body.registeredAt !== undefined && (rowOf(body.clientId)?.VisitorId ?? null) === null)
+        await registeredToday(body.registeredAt, device, now);
       const inserted = db
         .prepare(
           `INSERT INTO visitor_walk_ins (ClientId, DeviceId, BusinessId, HostId, Notice, CreatedAt) VALUES (?, ?, ?, ?, 'none', ?)

@@ -16,6 +16,7 @@ function TabletCopyNotice({ copy, timeZone }: { copy: TabletCopy; timeZone: stri
     <Notice tone="warn" title={copy.offline ? t.onSite.offlineCopy : t.onSite.serverCopy}>
       <p>{t.onSite.membersAsOf(until(copy.membersAsOf, new Date(), locale, { timeZone }))}</p>
       <p>{copy.visitorsAsOf ? t.onSite.visitorsAsOf(time(copy.visitorsAsOf, timeZone, locale)) : t.onSite.visitorsUnknown}</p>
+      {copy.unsentVisitors > 0 ? <p>{t.onSite.unsentVisitors(copy.unsentVisitors)}</p> : null}
     </Notice>
   );
 }

@@ -1,4 +1,4 @@
-import { isWalkIn, type OutboxEntry, type OutboxSummary } from '../../../contract/outbox';
+import { isWalkInView as isWalkIn, type OutboxEntryView, type OutboxSummary } from '../../../contract/outbox';
 import { time } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { discardRejected, requestReplay } from '../../lib/outbox-client';
@@ -22,11 +22,13 @@ function exportJson(summary: OutboxSummary) {
   URL.revokeObjectURL(url);
 }
 
-function Row({ entry, timeZone }: { entry: OutboxEntry; timeZone: string }) {
+function Row({ entry, timeZone }: { entry: OutboxEntryView; timeZone: string }) {
   const { t, locale } = useI18n();
   return (
     <tr className="border-t border-slate-200 align-top">
-      <td className="p-2 font-semibold">{entry.memberName ?? (isWalkIn(entry) ? entry.walkIn.fullName : `#${entry.tap.coworkerId}`)}</td>
+      <td className="p-2 font-semibold">
+        {entry.memberName ?? (isWalkIn(entry) ? `#${entry.clientId.slice(0, 8)}` : `#${entry.tap.coworkerId}`)}
+      </td>
       <td className="p-2">{isWalkIn(entry) ? t.outboxWalkIn : entry.tap.action === 'in' ? t.checkIn : t.checkOut}</td>
       <td className="p-2">{time(isWalkIn(entry) ? entry.queuedAt : entry.tap.tappedAt, timeZone, locale)}</td>
       <td className="p-2">{t.outboxStates[entry.state]}</td>

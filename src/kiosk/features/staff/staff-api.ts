@@ -4,7 +4,18 @@ import { OnSiteSchema, type OnSite } from '../../../contract/visitors-api';
 import { KioskApiError, kioskRequest } from '../../lib/api-client';
 import { readDevice } from '../../lib/device-store';
 import { keepOnSite, tabletOnSite } from '../../lib/on-site-offline';
+import { outboxSummary } from '../../lib/outbox-summary';
+import { isWalkInView } from '../../../contract/outbox';
 import { checkStaffPinOffline, rememberStaffPin } from '../../lib/staff-verifier';
+
+/**
+ * Nothing of the gateway answered: no connection, or a proxy in front of it saying it is down
+ * (502/503/504 without the gateway's own error body). Never an answer of the gateway itself: a
+ * wrong or locked PIN, or the gateway saying it is busy, is not for the tablet to overrule.
+ */
+const unreachable = (error: unknown): error is KioskApiError =>
+  error instanceof KioskApiError &&
+  (error.code === 'NETWORK' || ([502, 503, 504].includes(error.status) && error.message === `HTTP ${error.status}`));
 
 /** The panel opened by the tablet's own check of the PIN: the server's lockouts and connection are not known. */
 export interface OfflineStaffCheck {
@@ -29,7 +40,7 @@ export const useStaffCheck = () =>
         if (deviceId !== undefined) void rememberStaffPin(staffPin, deviceId).catch(() => undefined);
         return result;
       } catch (error) {
-        if (!(error instanceof KioskApiError) || error.code !== 'NETWORK') throw error;
+        if (!unreachable(error)) throw error;
         const deviceId = readDevice()?.device.id;
         if (deviceId === undefined) throw error;
         const local = await checkStaffPinOffline(staffPin, deviceId);
@@ -47,6 +58,7 @@ export interface TabletCopy {
   offline: boolean;
   membersAsOf: string;
   visitorsAsOf: string | null;
+  unsentVisitors: number;
 }
 /** The server's answer, or the tablet's copy and how fresh it is. */
 export interface OnSiteView {
@@ -66,7 +78,13 @@ const couldNotAnswer = (error: unknown): error is KioskApiError =>
 async function fromTablet(error: unknown): Promise<OnSiteView> {
   const place = readDevice()?.device.location;
   if (!couldNotAnswer(error) || !place) throw error;
-  const copy = await tabletOnSite(place);
+  const unsent = (outboxSummary()?.entries ?? []).filter(isWalkInView).map((e) => ({
+    seq: e.seq,
+    name: e.memberName ?? '',
+    hostId: e.hostId,
+    queuedAt: e.queuedAt,
+  }));
+  const copy = await tabletOnSite(place, new Date(), unsent);
   if (!copy) throw error;
   const { onSite, ...fresh } = copy;
   return { onSite, tabletCopy: { offline: error.code === 'NETWORK', ...fresh } };

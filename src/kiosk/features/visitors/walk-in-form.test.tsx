@@ -84,6 +84,7 @@ describe('WalkInForm', () => {
       email: 'grace@example.com',
       hostId: 12,
       acceptedTerms: true,
+      registeredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
   });
 

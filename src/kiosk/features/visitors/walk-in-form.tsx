@@ -60,7 +60,7 @@ export function WalkInForm({
 
   const submit = form.handleSubmit((values) =>
     registration.mutate(
-      { ...values, companyName: values.companyName || undefined },
+      { ...values, companyName: values.companyName || undefined, registeredAt: new Date().toISOString() },
       { onSuccess: (status) => onRegistered(status, values.fullName, host?.name ?? '') },
     ),
   );
