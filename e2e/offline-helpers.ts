@@ -31,7 +31,7 @@ export async function uniqueMembers(page: Page, count: number): Promise<{ id: nu
   return unique.slice(0, count);
 }
 
-/** Waits until the service worker controls the page and the offline snapshot is on the tablet. */
+/** Waits until the service worker controls the page and the member list and offline snapshot are on the tablet. */
 export async function readyForOffline(page: Page): Promise<void> {
   // Polled from here with the worker's state in the message, so a failed install says what it saw.
   await expect
@@ -59,9 +59,12 @@ export async function readyForOffline(page: Page): Promise<void> {
             resolve(ready);
           };
           if (!db.objectStoreNames.contains('cache')) return done(false);
-          const get = db.transaction('cache').objectStore('cache').get('snapshot-meta');
-          get.onsuccess = () => done(get.result !== undefined);
-          get.onerror = () => done(false);
+          // Both offline copies: the member list (names, also the hosts a walk-in chooses) and the snapshot.
+          const cache = db.transaction('cache').objectStore('cache');
+          const directory = cache.get('directory');
+          const meta = cache.get('snapshot-meta');
+          meta.onsuccess = () => done(directory.result !== undefined && meta.result !== undefined);
+          meta.onerror = () => done(false);
         };
         open.onerror = () => resolve(false);
       }),

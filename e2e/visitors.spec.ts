@@ -55,6 +55,14 @@ async function visitorsApi(server: TapdeskServer) {
   };
 }
 
+/** Staff open the tablet's panel with its PIN. */
+async function openStaffPanel(page: Page) {
+  await page.getByRole('button', { name: 'Staff' }).click();
+  await page.getByRole('textbox', { name: 'Staff PIN' }).fill('2468');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('button', { name: 'Who is in now' })).toBeVisible();
+}
+
 /** A walk-in registers on the tablet, visiting Amélie Laurent (a member at London Shoreditch). */
 async function registerWalkIn(page: Page, name: string) {
   await page.getByRole('button', { name: "I'm visiting" }).click();
@@ -237,6 +245,9 @@ test('a walk-in registered offline waits in the outbox, reaches the server once,
   inbox,
 }) => {
   await pairTablet(page);
+  // Staff opened the panel once online today (so the tablet can check their PIN offline).
+  await openStaffPanel(page);
+  await page.getByRole('button', { name: 'Close' }).click();
   await readyForOffline(page);
   await context.setOffline(true);
   await registerWalkIn(page, 'Grace Hopper');
@@ -246,6 +257,12 @@ test('a walk-in registered offline waits in the outbox, reaches the server once,
   await screenshots(page, 'walk-in-queued');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('1 visitor waiting to send')).toBeVisible();
+  // The evacuation list offline has her, although the server has not heard of her yet.
+  await openStaffPanel(page);
+  await page.getByRole('button', { name: 'Who is in now' }).click();
+  await expect(page.getByText('Includes 1 walk-in registered on this tablet and not sent yet.')).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Grace Hopper' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
   const api = await visitorsApi(server);
   expect(await api.list()).toHaveLength(0);
   expect(inbox.messages).toHaveLength(0);
