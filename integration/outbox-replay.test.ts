@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PairResponseSchema } from '../src/contract/kiosk-api';
 import { CheckinRecordSchema } from '../src/contract/nexudus-checkins';
@@ -10,17 +9,7 @@ import { createDevicesRepository } from '../src/server/db/devices-repository';
 import { createTestApi, type TestApi } from '../src/server/testing/test-api';
 import { createMemoryOutboxStore, type OutboxStore } from '../src/sw/outbox-store';
 import { createReplayer } from '../src/sw/replay';
-
-/** fetch over the app's own request handling: the real gateway, no socket. */
-function injectFetch(app: FastifyInstance, override?: (url: string) => Response | undefined) {
-  return async (url: string, init: RequestInit): Promise<Response> => {
-    const forced = override?.(url);
-    if (forced) return forced;
-    const headers = Object.fromEntries(new Headers(init.headers).entries());
-    const res = await app.inject({ method: 'POST', url, headers, payload: String(init.body) });
-    return new Response(res.body, { status: res.statusCode, headers: { 'content-type': 'application/json' } });
-  };
-}
+import { injectFetch } from './inject-fetch';
 
 let api: TestApi;
 let store: OutboxStore;

@@ -174,7 +174,12 @@ export async function adminRoutes(
     const body = parseKioskBody(reply, SyncRequestSchema, request.body);
     if (!body) return reply;
     const ref = await facts.referenceFor(body.businessId);
-    if (!ref.businesses.has(body.businessId)) return sendKioskError(reply, 'NOT_FOUND', 'No such location.');
+    const location = ref.businesses.get(body.businessId);
+    if (!location) return sendKioskError(reply, 'NOT_FOUND', 'No such location.');
+    // Only where tablets are: a first sync of any other location would mirror it for good, on Nexudus's budget.
+    const served = deps.sync.locations().includes(body.businessId) || devices.list().some((d) => d.BusinessId === body.businessId);
+    if (!served)
+      return sendKioskError(reply, 'NOT_FOUND', `No Tapdesk tablet has been paired at ${location.Name}: there is nothing to sync.`);
     await deps.sync.sync(body.businessId, 'full');
     return syncStates();
   });

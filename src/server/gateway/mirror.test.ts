@@ -68,5 +68,12 @@ describe('the gateway’s mirror of a location', () => {
     const { token } = await client.staffSignIn(ADMIN.email, ADMIN.password);
     const states = z.array(MirrorSyncStateSchema).parse((await client.call('POST', '/admin/sync', token, { businessId: big })).json());
     expect(states.find((s) => s.businessId === big)).toMatchObject({ name: 'Big Hub', records: 50_000, lastError: null });
+    // A location no tablet serves is not mirrored on request (it would be synced for good).
+    const refused = await client.call('POST', '/admin/sync', token, { businessId: other });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toMatchObject({
+      error: { message: 'No Tapdesk tablet has been paired at Elsewhere: there is nothing to sync.' },
+    });
+    expect(a.db.prepare('SELECT COUNT(*) FROM mirror_sync WHERE Scope = ?').pluck().get(`location:${other}`)).toBe(0);
   }, 120_000);
 });
