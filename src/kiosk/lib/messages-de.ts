@@ -105,8 +105,6 @@ export const de: Messages = {
     `${pending} wartend, ${sending} in Übertragung, ${rejected} abgelehnt · ältester seit ${oldest}`,
   outboxSendNow: 'Jetzt senden',
   outboxExport: 'Als JSON exportieren',
-  staffOpenedOffline:
-    'Keine Verbindung: Die PIN wurde auf diesem Tablet geprüft. Wer im Haus ist, kommt aus der Kopie des Tablets; die Verbindung des Servers zu Nexudus und die Sperren sind erst wieder bekannt, wenn die Verbindung zurück ist.',
   outboxClear: 'Entfernen',
   outboxWalkIn: 'Besucheranmeldung',
   outboxMember: 'Mitglied',
@@ -185,13 +183,6 @@ export const de: Messages = {
     print: 'Anwesenheitsliste drucken',
     needsConnection: 'Für „Wer ist gerade da“ braucht das Tablet gerade eine Verbindung.',
     loading: 'Wird gelesen…',
-    offlineCopy: 'Keine Verbindung — das ist die Kopie des Tablets.',
-    serverCopy: 'Der Server konnte nicht antworten — das ist die Kopie des Tablets.',
-    membersAsOf: (time) => `Mitglieder: Stand ${time}, dazu die Check-ins und Check-outs an diesem Tablet seitdem.`,
-    visitorsAsOf: (time) => `Gäste: Stand ${time}, als die Liste zuletzt online gelesen wurde.`,
-    visitorsUnknown: 'Gäste: offline nicht bekannt — die Liste wurde heute noch nicht online gelesen.',
-    unsentVisitors: (n) =>
-      `Enthält ${n} ${n === 1 ? 'Gast, der' : 'Gäste, die'} an diesem Tablet angemeldet und noch nicht gesendet ${n === 1 ? 'wurde' : 'wurden'}.`,
   },
   admin: {
     signInTitle: 'Tapdesk-Verwaltung — Anmeldung',

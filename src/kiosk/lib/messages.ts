@@ -107,8 +107,6 @@ export const en = {
     `${pending} pending, ${sending} sending, ${rejected} rejected · oldest waiting ${oldest}`,
   outboxSendNow: 'Send now',
   outboxExport: 'Export as JSON',
-  staffOpenedOffline:
-    'No connection: the PIN was checked on this tablet. Who is in comes from the tablet’s copy; the server’s connection to Nexudus and the lockouts are not known until the connection is back.',
   outboxClear: 'Clear',
   outboxWalkIn: 'Visitor registration',
   outboxMember: 'Member',
@@ -190,13 +188,6 @@ export const en = {
     print: 'Print roll-call',
     needsConnection: 'Who is in needs a connection right now.',
     loading: 'Reading who is in…',
-    /** The tablet's own copy, when the server cannot answer: nothing answered, or the server could not say now. */
-    offlineCopy: 'No connection — this is the tablet’s copy.',
-    serverCopy: 'The server could not answer — this is the tablet’s copy.',
-    membersAsOf: (time: string) => `Members as of ${time}, with the check-ins and check-outs made on this tablet since.`,
-    visitorsAsOf: (time: string) => `Visitors as of ${time}, the last time this list was read online.`,
-    visitorsUnknown: 'Visitors: not known offline — this list has not been read online today.',
-    unsentVisitors: (n: number) => `Includes ${n} walk-in${n === 1 ? '' : 's'} registered on this tablet and not sent yet.`,
   },
   admin: {
     signInTitle: 'Tapdesk admin — sign in',

@@ -5,18 +5,20 @@ import { Button } from '../../ui/button';
 import { OnSiteList } from '../../ui/on-site-list';
 import { Notice } from '../../ui/screen';
 import { useOnSite, type TabletCopy } from './staff-api';
+import { useStaffMessages } from '../../lib/messages-staff';
 
 /**
  * Says the list is the tablet's copy and how old each part is. Not `print:hidden`: a printed
  * roll-call must say so too. The members' copy may be of an earlier day (with the date then).
  */
 function TabletCopyNotice({ copy, timeZone }: { copy: TabletCopy; timeZone: string }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const st = useStaffMessages();
   return (
-    <Notice tone="warn" title={copy.offline ? t.onSite.offlineCopy : t.onSite.serverCopy}>
-      <p>{t.onSite.membersAsOf(until(copy.membersAsOf, new Date(), locale, { timeZone }))}</p>
-      <p>{copy.visitorsAsOf ? t.onSite.visitorsAsOf(time(copy.visitorsAsOf, timeZone, locale)) : t.onSite.visitorsUnknown}</p>
-      {copy.unsentVisitors > 0 ? <p>{t.onSite.unsentVisitors(copy.unsentVisitors)}</p> : null}
+    <Notice tone="warn" title={copy.offline ? st.offlineCopy : st.serverCopy}>
+      <p>{st.membersAsOf(until(copy.membersAsOf, new Date(), locale, { timeZone }))}</p>
+      <p>{copy.visitorsAsOf ? st.visitorsAsOf(time(copy.visitorsAsOf, timeZone, locale)) : st.visitorsUnknown}</p>
+      {copy.unsentVisitors > 0 ? <p>{st.unsentVisitors(copy.unsentVisitors)}</p> : null}
     </Notice>
   );
 }

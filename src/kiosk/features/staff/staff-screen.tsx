@@ -11,6 +11,7 @@ import { UpstreamSummary } from '../../ui/upstream-summary';
 import { LockoutList } from './lockout-list';
 import { OnSitePanel } from './on-site-panel';
 import { useStaffCheck } from './staff-api';
+import { useStaffMessages } from '../../lib/messages-staff';
 
 /**
  * Behind the staff PIN: what this tablet is paired to, its connection, the server's connection to
@@ -20,6 +21,7 @@ import { useStaffCheck } from './staff-api';
  */
 export function StaffScreen({ device, onClose, children }: { device: DeviceInfo; onClose: () => void; children?: ReactNode }) {
   const { t } = useI18n();
+  const st = useStaffMessages();
   const online = useOnline();
   const [pin, setPin] = useState('');
   const check = useStaffCheck();
@@ -49,7 +51,7 @@ export function StaffScreen({ device, onClose, children }: { device: DeviceInfo;
   const server = 'offline' in check.data ? null : check.data;
   return (
     <Screen title={t.staffTitle} actions={actions}>
-      {server ? null : <Notice tone="warn">{t.staffOpenedOffline}</Notice>}
+      {server ? null : <Notice tone="warn">{st.openedOffline}</Notice>}
       <OnSitePanel staffPin={staffPin} timeZone={device.location.timeZone} />
       <dl className="print:hidden grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-xl">
         <dt className="font-semibold">{t.location}</dt>
