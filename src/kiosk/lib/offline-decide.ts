@@ -73,3 +73,16 @@ export async function applyTapToSnapshot(tap: { coworkerId: number; action: 'in'
   }
   await writeSnapshotMember(member);
 }
+
+/**
+ * Undoes what applyTapToSnapshot did for a tap the gateway refused: the open check-in it made (id 0,
+ * at that tap's time) goes. Nothing else is touched: a record the server has sent since (a real
+ * check-in) has another id, and a refused check-out is left as the next sync says.
+ */
+export async function undoRefusedTap(tap: { coworkerId: number; action: 'in' | 'out'; tappedAt: string }): Promise<void> {
+  if (tap.action !== 'in') return;
+  const member = await readSnapshotMember(tap.coworkerId);
+  if (!member?.openCheckin || member.openCheckin.id !== 0 || member.openCheckin.fromTime !== tap.tappedAt) return;
+  member.openCheckin = null;
+  await writeSnapshotMember(member);
+}

@@ -4,7 +4,7 @@ import { SnapshotMemberSchema, type SnapshotMember } from '../../contract/kiosk-
 import { OnSiteSchema, type OnSite } from '../../contract/visitors-api';
 import { LONDON } from '../testing/render';
 import { forgetDevice } from './device-store';
-import { applyTapToSnapshot } from './offline-decide';
+import { applyTapToSnapshot, undoRefusedTap } from './offline-decide';
 import { readCached, writeCached } from './offline-store';
 import { forgetOnSite, keepOnSite, tabletOnSite } from './on-site-offline';
 import { writeSnapshotMember } from './snapshot-store';
@@ -93,6 +93,18 @@ describe('tabletOnSite', () => {
     await applyTapToSnapshot({ coworkerId: 5, action: 'in', tappedAt: '2026-11-23T13:30:00.000Z' });
     const copy = await tabletOnSite(LONDON, NOW);
     expect(copy?.onSite.members).toEqual([{ id: 5, name: 'Eve Martin', company: null, since: '2026-11-23T13:30:00.000Z' }]);
+  });
+
+  it('drops a check-in tapped offline once the gateway refused it, and never one the server recorded', async () => {
+    await writeSnapshotMember(buildMember(5, 'Eve Martin', null));
+    await writeSnapshotMember(buildMember(1, 'Amélie Laurent', openAt(2, '2026-11-23T13:30:00.000Z')));
+    const refused = { coworkerId: 5, action: 'in' as const, tappedAt: '2026-11-23T13:30:00.000Z' };
+    await applyTapToSnapshot(refused);
+    expect((await tabletOnSite(LONDON, NOW))?.onSite.members.map((m) => m.id)).toEqual([1, 5]);
+    await undoRefusedTap(refused);
+    // Amélie's check-in came from the server (it has an id): a refused tap at the same time is not hers to undo.
+    await undoRefusedTap({ ...refused, coworkerId: 1 });
+    expect((await tabletOnSite(LONDON, NOW))?.onSite.members.map((m) => m.id)).toEqual([1]);
   });
 
   it('reads a check-in time without a zone as UTC, as the contract does, whatever the tablet’s own zone', async () => {

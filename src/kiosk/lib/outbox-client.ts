@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { HeartbeatSchema, type Heartbeat } from '../../contract/kiosk-api';
-import { WorkerMessageSchema, type OutboxSummary, type PageMessage } from '../../contract/outbox';
+import { WorkerMessageSchema, type OutboxSummary, type PageMessage, type TapEntry } from '../../contract/outbox';
 import { kioskRequest } from './api-client';
 import { readDevice } from './device-store';
 import { outboxSummary, setOutboxSummary } from './outbox-summary';
@@ -33,10 +33,32 @@ function beatSoon() {
   );
 }
 
+/** Refused taps whose local edit of the tablet's copy was already undone (once each). */
+const undone = new Set<string>();
+
+/**
+ * A tap queued offline changed the tablet's copy at once (the member checked in); when the gateway
+ * later refuses it, nothing changes at the server, so no feed would ever correct that copy: undo it
+ * here, or the member stays "in" on this tablet (offered check-out, on the offline roll-call).
+ */
+function undoRefusedTaps(summary: OutboxSummary) {
+  const refused = summary.entries
+    .filter((e): e is TapEntry => e.kind !== 'walk-in')
+    .filter((e) => e.state === 'rejected' && !undone.has(e.clientId));
+  if (refused.length === 0) return;
+  for (const entry of refused) undone.add(entry.clientId);
+  void import('./offline-decide')
+    .then(async (m) => {
+      for (const entry of refused) await m.undoRefusedTap(entry.tap);
+    })
+    .catch(() => undefined);
+}
+
 function setSummary(next: OutboxSummary) {
   const summary = outboxSummary();
   const changed = !summary || summary.pending + summary.sending !== next.pending + next.sending || summary.rejected !== next.rejected;
   setOutboxSummary(next);
+  undoRefusedTaps(next);
   if (changed) beatSoon();
 }
 
