@@ -193,15 +193,16 @@ describe('walk-in visitors', () => {
     expect(KioskErrorSchema.parse(refused.json()).error.message).toContain('No Tapdesk tablet has been paired at Elsewhere');
   });
 
-  it('refuses a walk-in that waited on the tablet past its day, and one dated in the future', async () => {
+  it('refuses a walk-in that waited on the tablet past its day, not one from a tablet whose clock runs ahead', async () => {
     const yesterday = new Date(Date.now() - 36 * 3600_000).toISOString();
     const late = await kiosk('POST', '/visitors', walkIn({ registeredAt: yesterday }));
     expect(late.statusCode).toBe(410);
     expect(KioskErrorSchema.parse(late.json()).error).toMatchObject({ code: 'EXPIRED' });
-    const ahead = await kiosk('POST', '/visitors', walkIn({ registeredAt: new Date(Date.now() + 3600_000).toISOString() }));
-    expect(ahead.statusCode).toBe(400);
     expect((await api.request('GET', '/api/spaces/visitors')).json).toMatchObject({ TotalItems: 0 });
     expect(inbox.messages).toHaveLength(0);
+    const ahead = await kiosk('POST', '/visitors', walkIn({ registeredAt: new Date(Date.now() + 3600_000).toISOString() }));
+    expect(ahead.statusCode).toBe(200);
+    await inbox.next();
     // Made a moment ago (after the outbox held it a while): registered as usual.
     expect((await kiosk('POST', '/visitors', walkIn({ registeredAt: new Date(Date.now() - 60_000).toISOString() }))).statusCode).toBe(200);
   });
