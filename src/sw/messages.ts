@@ -1,4 +1,5 @@
 import { isWalkIn, type OutboxEntry, type OutboxEntryView, type OutboxSummary } from '../contract/outbox';
+import type { OutboxStore } from './outbox-store';
 
 /** What a page may see of an entry: no device token, and of a walk-in no e-mail or company. */
 function viewOf(entry: OutboxEntry): OutboxEntryView {
@@ -6,7 +7,6 @@ function viewOf(entry: OutboxEntry): OutboxEntryView {
   const { walkIn, ...rest } = entry;
   return { ...rest, token: '', hostId: walkIn.hostId };
 }
-import type { OutboxStore } from './outbox-store';
 
 export async function summarise(store: OutboxStore | null): Promise<OutboxSummary> {
   if (!store) return { available: false, pending: 0, sending: 0, rejected: 0, oldestQueuedAt: null, entries: [] };

@@ -86,6 +86,9 @@ export function createDevicesRepository(db: Db) {
       const row = db.prepare('SELECT * FROM kiosk_devices WHERE Id = ?').get(id);
       return row === undefined ? undefined : DeviceRow.parse(row);
     },
+    /** Whether a tablet was ever paired at this location (revoked ones count: the mirror kept serving it). */
+    everPairedAt: (businessId: number): boolean =>
+      db.prepare('SELECT 1 FROM kiosk_devices WHERE BusinessId = ? LIMIT 1').get(businessId) !== undefined,
     list: (): Device[] =>
       db
         .prepare('SELECT * FROM kiosk_devices ORDER BY Id')

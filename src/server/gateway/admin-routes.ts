@@ -54,6 +54,8 @@ export async function adminRoutes(
     guard: Guard;
     upstreamStatus: () => UpstreamStatus;
     sync: MirrorSync;
+    /** Whether Tapdesk serves this location (gateway.ts). */
+    serves: (businessId: number) => boolean;
   },
 ) {
   const { devices, upstream, facts, guard } = deps;
@@ -176,9 +178,7 @@ export async function adminRoutes(
     const ref = await facts.referenceFor(body.businessId);
     const location = ref.businesses.get(body.businessId);
     if (!location) return sendKioskError(reply, 'NOT_FOUND', 'No such location.');
-    // Only where tablets are: a first sync of any other location would mirror it for good, on Nexudus's budget.
-    const served = deps.sync.locations().includes(body.businessId) || devices.list().some((d) => d.BusinessId === body.businessId);
-    if (!served)
+    if (!deps.serves(body.businessId))
       return sendKioskError(reply, 'NOT_FOUND', `No Tapdesk tablet has been paired at ${location.Name}: there is nothing to sync.`);
     await deps.sync.sync(body.businessId, 'full');
     return syncStates();

@@ -152,8 +152,12 @@ export async function gateway(
     findMember,
     upstreamStatus,
   });
+  // The locations Tapdesk serves: mirrored, or where a tablet was paired. Staff asking about any other
+  // (who is in, Sync now) would start mirroring it for good, on Nexudus's request budget.
+  const serves = (businessId: number) => sync.locations().includes(businessId) || devices.everPairedAt(businessId);
   const visitorDesk = createVisitorDesk({
     db,
+    serves,
     upstream,
     facts,
     sync,
@@ -164,7 +168,7 @@ export async function gateway(
     log: app.log,
   });
   await app.register(visitorRoutes, { desk: visitorDesk, guard });
-  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard, upstreamStatus, sync });
+  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard, upstreamStatus, sync, serves });
 
   // The schedule: every paired location's mirror is brought up to date every interval.
   const timer = setInterval(() => {

@@ -81,6 +81,8 @@ export interface VisitorDeskDeps {
   upstream: UpstreamClient;
   facts: MemberFactsReader;
   sync: MirrorSync;
+  /** Whether Tapdesk serves a location (mirrored, or a tablet was paired there): staff ask only about those. */
+  serves: (businessId: number) => boolean;
   /** Embedded mode: Tapdesk tells the host itself (by e-mail when SMTP is set, else staff answer). */
   embedded: boolean;
   mailer?: HostMailer;
@@ -364,18 +366,13 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
     },
 
     /**
-     * Who is in now at a location: members with an open check-in of today (the mirror) and
-     * visitors who arrived today and have not left (a visit, like a check-in, ends at the cut-off).
-     */
-    /**
-     * Who is in, for staff on the admin page: only where a tablet is (or was) paired, so the gateway
-     * mirrors the location anyway. Asking for any other would start mirroring it — a full sync and then an incremental
-     * one every interval, on Nexudus's request budget — for a location Tapdesk does not serve.
+     * Who is in, for staff on the admin page: only at a location Tapdesk serves. Asking about any
+     * other would start mirroring it (a full sync, then an incremental one every interval, on
+     * Nexudus's request budget) for a location no tablet is at.
      */
     async onSiteServed(businessId: number): Promise<OnSite> {
       const record = await business(businessId);
-      const paired = db.prepare('SELECT 1 FROM kiosk_devices WHERE BusinessId = ? LIMIT 1').get(businessId) !== undefined;
-      if (!paired && !sync.locations().includes(businessId)) {
+      if (!deps.serves(businessId)) {
         throw new VisitorRefused(
           'NOT_FOUND',
           `No Tapdesk tablet has been paired at ${record.Name}: who is in is kept where Tapdesk's tablets are.`,
@@ -383,6 +380,10 @@ export function createVisitorDesk(deps: VisitorDeskDeps) {
       }
       return this.onSite(businessId);
     },
+    /**
+     * Who is in now at a location: members with an open check-in of today (the mirror) and
+     * visitors who arrived today and have not left (a visit, like a check-in, ends at the cut-off).
+     */
     async onSite(businessId: number): Promise<OnSite> {
       // The location first: an unknown id must not leave a mirror state the schedule syncs forever.
       const record = await business(businessId);

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { StaffCheckResultSchema, type StaffCheckResult } from '../../../contract/kiosk-api';
+import { isWalkInView } from '../../../contract/outbox';
 import { OnSiteSchema, type OnSite } from '../../../contract/visitors-api';
 import { KioskApiError, kioskRequest } from '../../lib/api-client';
 import { readDevice } from '../../lib/device-store';
 import { keepOnSite, tabletOnSite } from '../../lib/on-site-offline';
 import { outboxSummary } from '../../lib/outbox-summary';
-import { isWalkInView } from '../../../contract/outbox';
 import { checkStaffPinOffline, rememberStaffPin } from '../../lib/staff-verifier';
 
 /**
