@@ -7,7 +7,7 @@ import type { QueuedTap, TapEntry, WalkInEntry } from '../src/contract/outbox';
 import { VisitorRecordSchema } from '../src/contract/nexudus-visitors';
 import { createDevicesRepository } from '../src/server/db/devices-repository';
 import { createTestApi, type TestApi } from '../src/server/testing/test-api';
-import { createMemoryOutboxStore, type OutboxStore } from '../src/sw/outbox-store';
+import { cachedOutboxStore, createMemoryOutboxStore, type OutboxStore } from '../src/sw/outbox-store';
 import { createReplayer } from '../src/sw/replay';
 import { injectFetch } from './inject-fetch';
 
@@ -60,7 +60,8 @@ const checkins = async () =>
 
 beforeEach(async () => {
   api = await createTestApi();
-  store = createMemoryOutboxStore();
+  // As the worker has it: memory in front of the store.
+  store = cachedOutboxStore(createMemoryOutboxStore());
   // The day turns over half a day from now, so taps dated up to an hour ago share today's check-in day
   // whenever the suite runs (a fixed 00:00 cut-off failed between 00:01 and 01:00).
   const cutoff = `${String((new Date().getUTCHours() + 12) % 24).padStart(2, '0')}:00`;

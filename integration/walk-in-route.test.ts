@@ -7,7 +7,7 @@ import type { EntryOutcome } from '../src/sw/replay';
 import { WalkInQueuedSchema, WalkInStatusSchema, type WalkInRequest } from '../src/contract/visitors-api';
 import { createDevicesRepository } from '../src/server/db/devices-repository';
 import { createTestApi, type TestApi } from '../src/server/testing/test-api';
-import { createMemoryOutboxStore, type OutboxStore } from '../src/sw/outbox-store';
+import { cachedOutboxStore, createMemoryOutboxStore, type OutboxStore } from '../src/sw/outbox-store';
 import { createReplayer } from '../src/sw/replay';
 import { handleWalkIn } from '../src/sw/walk-in-route';
 import { injectFetch } from './inject-fetch';
@@ -27,7 +27,7 @@ const visitors = async () =>
   listEnvelopeSchema(VisitorRecordSchema).parse((await api.request('GET', '/api/spaces/visitors?size=1000')).json).Records;
 
 function deps() {
-  const awaited = new Map<string, EntryOutcome | undefined>();
+  const awaited = new Map<string, (outcome: EntryOutcome) => void>();
   const offline = () => (reachable ? undefined : Response.error());
   const fetchGateway = injectFetch(api.app, offline);
   const replayer = createReplayer(store, {
@@ -36,9 +36,7 @@ function deps() {
       if (res.type === 'error') throw new TypeError('Failed to fetch');
       return res;
     },
-    onOutcome: (entry, outcome) => {
-      if (awaited.has(entry.clientId)) awaited.set(entry.clientId, outcome);
-    },
+    onOutcome: (entry, outcome) => awaited.get(entry.clientId)?.(outcome),
   });
   let seq = 0;
   return {
@@ -71,7 +69,8 @@ const post = (body: WalkInRequest) =>
 
 beforeEach(async () => {
   api = await createTestApi();
-  store = createMemoryOutboxStore();
+  // As the worker has it: memory in front of the store.
+  store = cachedOutboxStore(createMemoryOutboxStore());
   reachable = true;
   const london = await api.business({ Name: 'London', TimeZone: 'Europe/London', CurrencyCode: 'GBP' });
   const elsewhere = await api.business({ Name: 'Elsewhere', TimeZone: 'Europe/London', CurrencyCode: 'GBP' });

@@ -1,7 +1,8 @@
 /** Integer minor units ⇄ the decimal amounts Nexudus puts on the wire, per currency. */
+import { numberFormat } from './intl';
 
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export function toMinor(amount: number, currency: string): number {
@@ -13,5 +14,5 @@ export function fromMinor(minor: number, currency: string): number {
 }
 
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(fromMinor(minor, currency));
+  return numberFormat(locale, { style: 'currency', currency }).format(fromMinor(minor, currency));
 }

@@ -23,10 +23,10 @@ export interface CheckinRouteDeps {
   store: () => Promise<OutboxStore | null>;
   replayer: () => Promise<Replayer | null>;
   /**
-   * Taps a member is waiting at the screen for, by clientId: the replayer's onOutcome fills in the
-   * ones listed here (and no others), and each waiting request removes its own.
+   * Taps a member is waiting at the screen for, by clientId: the replayer's onOutcome hands each
+   * listed one its outcome (and no others), and each waiting request removes its own.
    */
-  awaited: Map<string, EntryOutcome | undefined>;
+  awaited: Map<string, (outcome: EntryOutcome) => void>;
   nextSeq: () => number;
   changed: () => void;
 }
@@ -42,12 +42,18 @@ export async function queueAndAwait(store: OutboxStore, replayer: Replayer, entr
   } catch {
     return null; // storage full or gone: online-only for this one
   }
-  deps.changed();
-  deps.awaited.set(entry.clientId, undefined);
-  const answered = await Promise.race([
-    replayer.replay().then(() => deps.awaited.get(entry.clientId)),
-    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LIVE_ANSWER_MS)),
-  ]).finally(() => deps.awaited.delete(entry.clientId));
+  // No report to the pages yet: the member is watching this tap's own answer, and a report now
+  // (every entry read and parsed, and the page re-rendering) would only compete with it.
+  // Answered by its own outcome, as soon as the replay has it (not when the whole pass is over); no
+  // outcome when the pass ends (an older tap of the member waits) or in time: it stays queued.
+  const answered = await new Promise<EntryOutcome | undefined>((resolve) => {
+    deps.awaited.set(entry.clientId, resolve);
+    setTimeout(() => resolve(undefined), LIVE_ANSWER_MS);
+    replayer.replay().then(
+      () => resolve(undefined),
+      () => resolve(undefined),
+    );
+  }).finally(() => deps.awaited.delete(entry.clientId));
   deps.changed();
   return answered;
 }

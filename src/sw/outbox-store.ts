@@ -45,6 +45,47 @@ export async function openOutboxStore(): Promise<OutboxStore> {
   };
 }
 
+/**
+ * The outbox as the worker sees it: read from IndexedDB once, then from memory; every write still
+ * goes to IndexedDB, and is done only when IndexedDB has it. The worker is the outbox's only writer
+ * (pages talk to it by message), so memory and disk agree. Saves a member's tap two IndexedDB
+ * reads, and the summary every page is sent, a read and a parse of every entry.
+ */
+export function cachedOutboxStore(inner: OutboxStore): OutboxStore {
+  let loaded: Promise<Map<string, OutboxEntry>> | null = null;
+  const entries = () => {
+    loaded ??= inner.all().then(
+      (all) => new Map(all.map((e) => [e.clientId, e])),
+      (error: unknown) => {
+        loaded = null; // try the disk again next time
+        throw error;
+      },
+    );
+    return loaded;
+  };
+  /** Memory follows a write at once (writes are issued in call order); a write that fails puts memory back. */
+  async function write(clientId: string, next: OutboxEntry | undefined, toDisk: () => Promise<void>) {
+    const memory = await entries();
+    const before = memory.get(clientId);
+    const written = toDisk();
+    if (next) memory.set(clientId, structuredClone(next));
+    else memory.delete(clientId);
+    try {
+      await written;
+    } catch (error) {
+      if (before) memory.set(clientId, before);
+      else memory.delete(clientId);
+      throw error;
+    }
+  }
+  return {
+    all: async () => [...(await entries()).values()].sort((a, b) => a.seq - b.seq).map((e) => structuredClone(e)),
+    get: async (clientId) => structuredClone((await entries()).get(clientId)),
+    put: (entry) => write(entry.clientId, entry, () => inner.put(entry)),
+    delete: (clientId) => write(clientId, undefined, () => inner.delete(clientId)),
+  };
+}
+
 export function createMemoryOutboxStore(): OutboxStore {
   const entries = new Map<string, OutboxEntry>();
   return {

@@ -102,27 +102,41 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
   let again = false;
   let forceNext = false;
 
-  async function settle(entry: OutboxEntry, outcome: EntryOutcome, retryAfterSeconds?: number, error?: string) {
-    if (outcome.kind === 'done' || outcome.kind === 'registered') {
-      await store.delete(entry.clientId);
-    } else if (outcome.kind === 'rejected') {
-      await store.put({
+  function write(entry: OutboxEntry, outcome: EntryOutcome, retryAfterSeconds?: number, error?: string): Promise<void> {
+    if (outcome.kind === 'done' || outcome.kind === 'registered') return store.delete(entry.clientId);
+    if (outcome.kind === 'rejected') {
+      return store.put({
         ...entry,
         state: 'rejected',
         rejection: { code: outcome.code, message: outcome.message },
         lastError: outcome.message,
       });
-    } else {
-      const attempts = entry.attempts + 1;
-      await store.put({
-        ...entry,
-        state: 'pending',
-        attempts,
-        nextAttemptAt: now() + backoffMs(attempts, random, retryAfterSeconds),
-        lastError: error ?? null,
-      });
     }
+    const attempts = entry.attempts + 1;
+    return store.put({
+      ...entry,
+      state: 'pending',
+      attempts,
+      nextAttemptAt: now() + backoffMs(attempts, random, retryAfterSeconds),
+      lastError: error ?? null,
+    });
+  }
+
+  /**
+   * The entry's new state is written, and whoever waits for it (a member at the screen) hears the
+   * outcome at once, without waiting for the disk: the write is issued first, so whatever the
+   * listener writes next comes after it. Already stored as it was sent, nothing is lost meanwhile
+   * (an entry whose removal did not land is sent again, and the gateway answers it from its ledger).
+   */
+  async function settle(entry: OutboxEntry, outcome: EntryOutcome, retryAfterSeconds?: number, error?: string) {
+    const written = write(entry, outcome, retryAfterSeconds, error);
     options.onOutcome?.(entry, outcome);
+    await written;
+  }
+
+  /** Marks entries as on their way, beside the request rather than before it: a marker a stopped worker leaves is read as pending. */
+  function markSending(entries: readonly OutboxEntry[]): void {
+    for (const entry of entries) store.put({ ...entry, state: 'sending' }).catch(() => undefined);
   }
 
   /** Why an answer that is not OK leaves an entry waiting or refuses it. */
@@ -141,7 +155,7 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
 
   /** One walk-in, as it was registered: the gateway answers a resend of its clientId with the same visitor. */
   async function sendWalkIn(entry: WalkInEntry): Promise<'settled' | 'later' | 'unreachable'> {
-    await store.put({ ...entry, state: 'sending' });
+    markSending([entry]);
     let res: Response;
     try {
       res = await options.fetch(`${base}/kiosk/v1/visitors`, {
@@ -166,7 +180,7 @@ export function createReplayer(store: OutboxStore, options: ReplayOptions) {
   }
 
   async function sendBatch(batch: TapEntry[]): Promise<boolean> {
-    for (const entry of batch) await store.put({ ...entry, state: 'sending' });
+    markSending(batch);
     const deviceNow = new Date(now()).toISOString();
     let res: Response;
     try {

@@ -4,7 +4,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { PageMessageSchema, type WorkerMessage } from '../contract/outbox';
 import { handleCheckin } from './checkin-route';
 import { summarise } from './messages';
-import { openOutboxStore, type OutboxStore } from './outbox-store';
+import { cachedOutboxStore, openOutboxStore, type OutboxStore } from './outbox-store';
 import { createReplayer, type EntryOutcome } from './replay';
 import { handleWalkIn } from './walk-in-route';
 
@@ -18,15 +18,13 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/kiosk\//, /^\/health/] }));
 
 // 2. The outbox: IndexedDB, or null where the browser will not give us storage (online-only then).
-const storePromise: Promise<OutboxStore | null> = openOutboxStore().catch(() => null);
-const awaited = new Map<string, EntryOutcome | undefined>();
+const storePromise: Promise<OutboxStore | null> = openOutboxStore().then(cachedOutboxStore, () => null);
+const awaited = new Map<string, (outcome: EntryOutcome) => void>();
 const replayerPromise = storePromise.then((store) =>
   store
     ? createReplayer(store, {
         fetch: (url, init) => fetch(url, init),
-        onOutcome: (entry, outcome) => {
-          if (awaited.has(entry.clientId)) awaited.set(entry.clientId, outcome);
-        },
+        onOutcome: (entry, outcome) => awaited.get(entry.clientId)?.(outcome),
       })
     : null,
 );
@@ -36,6 +34,17 @@ const nextSeq = () => (lastSeq = Math.max(Date.now(), lastSeq + 1));
 async function broadcast(): Promise<void> {
   const message: WorkerMessage = { type: 'OUTBOX_CHANGED', summary: await summarise(await storePromise) };
   for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
+}
+
+/** After a member's answer: a moment later, so the page paints the result before it reads the report. */
+const REPORT_AFTER_ANSWER_MS = 150;
+let reportTimer: ReturnType<typeof setTimeout> | undefined;
+function broadcastSoon(): void {
+  if (reportTimer !== undefined) return;
+  reportTimer = setTimeout(() => {
+    reportTimer = undefined;
+    void broadcast();
+  }, REPORT_AFTER_ANSWER_MS);
 }
 
 async function replay(force = false): Promise<void> {
@@ -68,7 +77,7 @@ self.addEventListener('fetch', (event) => {
       replayer: () => replayerPromise,
       awaited,
       nextSeq,
-      changed: () => void broadcast(),
+      changed: broadcastSoon,
     }).then((response) => {
       if (response.status === 202) requestBackgroundSync();
       return response;

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { onDeviceChange, readDevice } from '../lib/device-store';
 import { I18nProvider } from '../lib/i18n';
@@ -9,6 +9,10 @@ const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => 
 const HostAnswerPage = lazy(() => import('../features/host-answer/host-answer-page').then((m) => ({ default: m.HostAnswerPage })));
 // First run only: pairing is not part of the kiosk's everyday first load.
 const SetupScreen = lazy(() => import('../features/setup/setup-screen').then((m) => ({ default: m.SetupScreen })));
+
+// TanStack batches its notifications to React in a setTimeout by default: a timer task between a
+// tap's answer and the render of its result. A microtask still batches them, without the wait.
+notifyManager.setScheduler(queueMicrotask);
 
 export function createQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useCallback, useEffect, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState, useSyncExternalStore, type ComponentProps, type ComponentType } from 'react';
 import type { DeviceInfo } from '../../contract/kiosk-api';
 import { AttractScreen } from '../features/attract/attract-screen';
 import { whenIdleAfterLoad } from '../lib/after-load';
@@ -69,14 +69,14 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
   const [view, setView] = useState<View>({ name: 'attract' });
   const [flash, setFlash] = useState<string | null>(null);
   const update = useSyncExternalStore(onUpdateWaiting, updateWaiting, () => false);
-  const outbox = useOutbox();
-  // Counted from the entries (not the summary's totals): taps and walk-ins are told apart.
-  const unsent = (outbox?.entries ?? []).filter((e) => e.state !== 'rejected');
   const KeepFresh = useAfterAttract();
   useWakeLock();
 
   // A screen still loading keeps the one before it on screen rather than a blank page.
   const go = useCallback((next: View) => startTransition(() => setView(next)), []);
+  // Within a visit every screen is in the chunk already shown: no transition (React would render it
+  // in slices, across frames), the next screen is painted in the same frame.
+  const show = useCallback((next: VisitView) => setView(next), []);
   const reset = useCallback(() => {
     setView({ name: 'attract' });
     setFlash(null);
@@ -130,11 +130,8 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
     switch (view.name) {
       case 'attract':
         return (
-          <AttractScreen
+          <AttractWithOutbox
             location={device.location}
-            pending={unsent.filter((e) => e.kind !== 'walk-in').length}
-            pendingVisitors={unsent.filter((e) => e.kind === 'walk-in').length}
-            storageUnavailable={outbox?.available === false}
             onStart={() => go({ name: 'find' })}
             onVisit={() => go({ name: 'visitor', step: { name: 'start' } })}
             onStaff={() => go({ name: 'staff' })}
@@ -151,7 +148,7 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
           <VisitorScreens step={view.step} location={device.location} onStep={(step) => go({ name: 'visitor', step })} onDone={reset} />
         );
       default:
-        return <VisitScreens view={view} flash={flash} onView={go} onScan={identifyCode} onDone={reset} />;
+        return <VisitScreens view={view} flash={flash} onView={show} onScan={identifyCode} onDone={reset} />;
     }
   })();
 
@@ -160,5 +157,23 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
       <Suspense fallback={null}>{screen}</Suspense>
       {KeepFresh ? <KeepFresh /> : null}
     </>
+  );
+}
+
+/**
+ * The attract screen with what the outbox still has to send. Only this screen listens to the
+ * outbox: a report from the worker re-renders it, never a member's screens mid-tap.
+ */
+function AttractWithOutbox(props: Omit<ComponentProps<typeof AttractScreen>, 'pending' | 'pendingVisitors' | 'storageUnavailable'>) {
+  const outbox = useOutbox();
+  // Counted from the entries (not the summary's totals): taps and walk-ins are told apart.
+  const unsent = (outbox?.entries ?? []).filter((e) => e.state !== 'rejected');
+  return (
+    <AttractScreen
+      {...props}
+      pending={unsent.filter((e) => e.kind !== 'walk-in').length}
+      pendingVisitors={unsent.filter((e) => e.kind === 'walk-in').length}
+      storageUnavailable={outbox?.available === false}
+    />
   );
 }

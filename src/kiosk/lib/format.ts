@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 
 /** Money and times as the location shows them: its currency, its time zone, the visitor's language. */
@@ -6,7 +7,7 @@ export function money(minor: number, currency: string, locale: string): string {
 }
 
 export function time(instant: string | Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+  return dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
 }
 
 /**
@@ -15,9 +16,9 @@ export function time(instant: string | Date, timeZone: string, locale: string): 
  */
 export function until(instant: string, now: Date, locale: string, options: { timeZone?: string; showZone?: boolean } = {}): string {
   const { timeZone, showZone = false } = options;
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const day = (d: Date) => dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
   const at = new Date(instant);
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -34,5 +35,5 @@ export function age(iso: string, now: Date, moments: string): string {
 }
 
 export function longDate(instant: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
+  return dateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
 }

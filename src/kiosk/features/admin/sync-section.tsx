@@ -1,3 +1,4 @@
+import { numberFormat } from '../../../domain/intl';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MirrorSyncState } from '../../../contract/kiosk-api';
@@ -47,7 +48,7 @@ function SyncStatus({ state, now }: { state: MirrorSyncState; now: Date }) {
 
 function SyncRow({ state, now, announce }: { state: MirrorSyncState; now: Date; announce: (text: string) => void }) {
   const { t, locale } = useI18n();
-  const count = new Intl.NumberFormat(locale);
+  const count = numberFormat(locale);
   const sync = useSyncNow(state.businessId);
   const start = () => {
     announce(t.admin.syncingLocation(state.name));

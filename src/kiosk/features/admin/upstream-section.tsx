@@ -1,3 +1,4 @@
+import { numberFormat } from '../../../domain/intl';
 import { useQuery } from '@tanstack/react-query';
 import type { UpstreamStatus } from '../../../contract/kiosk-api';
 import { useI18n } from '../../lib/i18n';
@@ -10,7 +11,7 @@ type Budget = NonNullable<UpstreamStatus['budget']>;
 /** One row per window of Nexudus's limits: all methods first, then writes. */
 function BudgetTable({ budget }: { budget: Budget }) {
   const { t, locale } = useI18n();
-  const count = new Intl.NumberFormat(locale);
+  const count = numberFormat(locale);
   const rows = [
     ...budget.all.map((window) => ({ kind: t.admin.allMethods, window })),
     ...budget.writes.map((window) => ({ kind: t.admin.writes, window })),

@@ -1,4 +1,5 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { numberFormat } from '../../../domain/intl';
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
 import { errorText } from '../../lib/error-text';
 import { age } from '../../lib/format';
@@ -13,6 +14,25 @@ import { searchIndexFor } from './search-cache';
 /** As many tiles as a member can scan at a glance; more matches are counted, never dropped silently. */
 const SHOWN = 24;
 const NONE: SearchResult = { members: [], total: 0 };
+/** A tile's height and the gap below it (min-h-24 and gap-4), and the width from which tiles go two by two (md). */
+const ROW_PX = 112;
+const TWO_COLUMNS_PX = 768;
+
+/**
+ * How many tiles can be on the screen at once, from where the list begins (a row cut by the bottom
+ * edge counts): those render with the keystroke, the rest of the page of results in the render after it.
+ */
+function useTilesOnScreen(list: RefObject<HTMLUListElement | null>): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => setTop(list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0);
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [list]);
+  const rows = Math.ceil(Math.max(0, window.innerHeight - top) / ROW_PX);
+  return rows * (window.innerWidth >= TWO_COLUMNS_PX ? 2 : 1);
+}
 
 interface FindScreenProps {
   onSelect: (member: DirectoryEntry) => void;
@@ -27,14 +47,18 @@ interface FindScreenProps {
  */
 export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScreenProps) {
   const { t, locale } = useI18n();
-  const count = new Intl.NumberFormat(locale);
+  const count = numberFormat(locale);
   const directory = useDirectory();
   const [query, setQuery] = useState('');
-  // The index answers in well under a millisecond at 50,000 members, so results render with the keystroke (one render, not two).
-  const deferred = query;
   const current = directory.data?.directory;
   const index = useMemo(() => current && searchIndexFor(current), [current]);
-  const { members: results, total } = useMemo(() => (index ? searchMembers(index, deferred, SHOWN) : NONE), [index, deferred]);
+  const { members: results, total } = useMemo(() => (index ? searchMembers(index, query, SHOWN) : NONE), [index, query]);
+  // The tiles below the screen's edge wait for the render after the keystroke's (React's deferred
+  // value), so a keystroke's frame has only the tiles a member can see to build and paint.
+  const list = useRef<HTMLUListElement>(null);
+  const onScreen = useTilesOnScreen(list);
+  const settled = useDeferredValue(query);
+  const tiles = settled === query ? results : results.slice(0, onScreen);
   const field = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const error = errorText(directory.error, t);
@@ -82,14 +106,14 @@ export function FindScreen({ onSelect, onUsePin, onBack, scanButton }: FindScree
       {error && !directory.data ? <Notice tone="error">{error}</Notice> : null}
       {directory.isPending ? <p className="text-xl">{t.loading}</p> : null}
       <p role="status" aria-live="polite" className="sr-only">
-        {deferred.trim() ? t.resultsCount(total) : ''}
+        {query.trim() ? t.resultsCount(total) : ''}
       </p>
-      {deferred.trim() && total === 0 && directory.data ? <p className="text-xl text-slate-800">{t.noMatches}</p> : null}
+      {query.trim() && total === 0 && directory.data ? <p className="text-xl text-slate-800">{t.noMatches}</p> : null}
       {total > results.length ? (
         <p className="text-xl text-slate-800">{t.moreMatches(count.format(results.length), count.format(total))}</p>
       ) : null}
-      <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label={t.findYourself} data-query={deferred}>
-        {results.map((member) => (
+      <ul ref={list} className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label={t.findYourself} data-query={query}>
+        {tiles.map((member) => (
           <li key={member.id}>
             <MemberTile member={member} onSelect={onSelect} />
           </li>

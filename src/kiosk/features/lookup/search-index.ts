@@ -19,6 +19,22 @@ export interface SearchIndex {
   /** Scratch for one search: seen[m] === stamp once member m was looked at. */
   readonly seen: Uint32Array;
   stamp: number;
+  /**
+   * The answers to one-word queries of one or two letters, made with the index: the first
+   * keystrokes, which match a large part of the network (looked at one by one, "m" would mean
+   * thousands of members per keystroke). By prefix: the best SHORT_LIMIT keys and the count.
+   */
+  readonly short: ReadonlyMap<string, ShortAnswer>;
+}
+
+/** As many of the best as a short query's answer keeps: the find screen shows 24. */
+export const SHORT_LIMIT = 24;
+/** How long a query's only word may be to be answered from `short`. */
+export const SHORT_PREFIX = 2;
+export interface ShortAnswer {
+  /** Rank keys, ascending: tier × members + member position (see search.ts). */
+  readonly best: number[];
+  total: number;
 }
 
 export function buildSearchIndex(entries: readonly DirectoryEntry[]): SearchIndex {
@@ -28,14 +44,76 @@ export function buildSearchIndex(entries: readonly DirectoryEntry[]): SearchInde
   byText.forEach((id, rank) => (rankOf[id] = rank));
   const order = tieOrder(entries, collected, rankOf);
   const members = layOut(order, collected, rankOf);
+  const sortedWords = byText.map((id) => collected.text[id] ?? '');
   return {
     members: order.map((m) => entries[m]).filter((e) => e !== undefined),
-    words: byText.map((id) => collected.text[id] ?? ''),
+    words: sortedWords,
     ...members,
     ...invert(members, byText.length),
     seen: new Uint32Array(entries.length),
     stamp: 0,
+    short: shortAnswers(sortedWords, members),
   };
+}
+
+/**
+ * One pass over the members: for each one- and two-letter prefix, every member with a word that
+ * starts with it, ranked as search.ts ranks a one-word query (0 the first word of the name, 2
+ * another word of the name, 3 the company; a member's first such word decides, words being in
+ * that order).
+ */
+function shortAnswers(
+  sorted: readonly string[],
+  { memberStart, memberWords, nameLength }: { memberStart: Uint32Array; memberWords: Uint32Array; nameLength: Uint16Array },
+): Map<string, ShortAnswer> {
+  const answers: ShortAnswer[] = [];
+  const groupOfPrefix = new Map<string, number>();
+  // Each word's group for each prefix length (-1: the word is shorter).
+  const groupOf = Array.from({ length: SHORT_PREFIX }, () => new Int32Array(sorted.length).fill(-1));
+  sorted.forEach((word, w) => {
+    for (let length = 1; length <= SHORT_PREFIX && length <= word.length; length += 1) {
+      const prefix = word.slice(0, length);
+      let group = groupOfPrefix.get(prefix);
+      if (group === undefined) {
+        group = answers.push({ best: [], total: 0 }) - 1;
+        groupOfPrefix.set(prefix, group);
+      }
+      const groups = groupOf[length - 1];
+      if (groups) groups[w] = group;
+    }
+  });
+  const count = memberStart.length - 1;
+  const lastMember = new Int32Array(answers.length).fill(-1);
+  for (let m = 0; m < count; m += 1) {
+    const start = memberStart[m] ?? 0;
+    const nameEnd = start + (nameLength[m] ?? 0);
+    for (let i = start; i < (memberStart[m + 1] ?? 0); i += 1) {
+      const word = memberWords[i] ?? 0;
+      const tier = i >= nameEnd ? 3 : i === start ? 0 : 2;
+      for (const groups of groupOf) {
+        const g = groups[word] ?? -1;
+        if (g < 0 || lastMember[g] === m) continue;
+        lastMember[g] = m;
+        const answer = answers[g];
+        if (!answer) continue;
+        answer.total += 1;
+        keepBest(answer.best, tier * count + m, SHORT_LIMIT);
+      }
+    }
+  }
+  return new Map([...groupOfPrefix].flatMap(([prefix, group]) => {
+    const answer = answers[group];
+    return answer ? [[prefix, answer] as const] : [];
+  }));
+}
+
+/** Keeps `best` the `limit` smallest keys, ascending. */
+export function keepBest(best: number[], key: number, limit: number): void {
+  if (best.length >= limit && key >= (best[best.length - 1] ?? Infinity)) return;
+  let at = best.length;
+  while (at > 0 && (best[at - 1] ?? 0) > key) at -= 1;
+  best.splice(at, 0, key);
+  if (best.length > limit) best.pop();
 }
 
 type Collected = ReturnType<typeof collectWords>;

@@ -125,6 +125,17 @@ describe('member search against the rule written the obvious way', () => {
     }
   });
 
+  it('answers every one- and two-letter query from the index’s table as the rule says', () => {
+    const prefixes = new Set(big.words.flatMap((w) => [w.slice(0, 1), w.slice(0, 2)]));
+    expect(prefixes.size).toBeGreaterThan(100);
+    for (const query of [...prefixes, 'q', 'qx', 'é', 'Ø']) {
+      for (const limit of [1, 24]) {
+        const ours = searchMembers(big, query, limit);
+        expect({ query, ids: ours.members.map((m) => m.id), total: ours.total }).toEqual({ query, ...expected(query, limit) });
+      }
+    }
+  });
+
   it('agrees on the order of every match, not just the first page', () => {
     for (const query of ['a', 'ma', 'lumen', 'ob']) {
       const ours = searchMembers(big, query, members.length);

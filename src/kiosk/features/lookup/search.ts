@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from '../../../contract/kiosk-api';
 import { fold, words } from './fold';
-import type { SearchIndex } from './search-index';
+import { keepBest, SHORT_LIMIT, SHORT_PREFIX, type SearchIndex } from './search-index';
 
 export interface SearchResult {
   /** The best `limit` matches, most likely first. */
@@ -24,6 +24,13 @@ interface Token {
  */
 export function searchMembers(index: SearchIndex, rawQuery: string, limit = 24): SearchResult {
   const typed = words(fold(rawQuery));
+  const [only] = typed;
+  const count = index.members.length;
+  const found = (keys: readonly number[]) => keys.map((key) => index.members[key % count]).filter((m) => m !== undefined);
+  if (only !== undefined && typed.length === 1 && only.length <= SHORT_PREFIX && limit <= SHORT_LIMIT) {
+    const answer = index.short.get(only);
+    return answer ? { members: found(answer.best.slice(0, limit)), total: answer.total } : { members: [], total: 0 };
+  }
   const tokens = typed.map((token) => toToken(index.words, token));
   let rarest: Token | undefined;
   for (const token of tokens) if (!rarest || postingCount(index, token) < postingCount(index, rarest)) rarest = token;
@@ -31,7 +38,6 @@ export function searchMembers(index: SearchIndex, rawQuery: string, limit = 24):
 
   index.stamp = index.stamp >= 0xffff_fffe ? 1 : index.stamp + 1;
   if (index.stamp === 1) index.seen.fill(0);
-  const count = index.members.length;
   const best: number[] = [];
   let total = 0;
   for (let p = index.postingStart[rarest.from] ?? 0, end = index.postingStart[rarest.to] ?? 0; p < end; p += 1) {
@@ -43,7 +49,7 @@ export function searchMembers(index: SearchIndex, rawQuery: string, limit = 24):
     total += 1;
     keepBest(best, tier * count + m, limit);
   }
-  return { members: best.map((key) => index.members[key % count]).filter((m) => m !== undefined), total };
+  return { members: found(best), total };
 }
 
 function toToken(sorted: readonly string[], token: string): Token {
@@ -98,13 +104,4 @@ function wholeNameStarts(memberWords: Uint32Array, start: number, nameEnd: numbe
   for (let i = 0; i < last; i += 1) if (memberWords[start + i] !== tokens[i]?.exact) return false;
   const token = tokens[last];
   return token !== undefined && startsWith(memberWords, start + last, token);
-}
-
-/** Keeps `best` the `limit` smallest keys, ascending. */
-function keepBest(best: number[], key: number, limit: number): void {
-  if (best.length >= limit && key >= (best[best.length - 1] ?? Infinity)) return;
-  let at = best.length;
-  while (at > 0 && (best[at - 1] ?? 0) > key) at -= 1;
-  best.splice(at, 0, key);
-  if (best.length > limit) best.pop();
 }
