@@ -73,6 +73,8 @@ export async function expectAccessible(page: Page) {
 export async function screenshots(page: Page, name: string) {
   mkdirSync('artifacts/screenshots', { recursive: true });
   const original = page.viewportSize() ?? { width: 1280, height: 800 };
+  // Still pictures: a mark growing in would be caught half-way.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   for (const size of [
     { width: 1280, height: 800 },
     { width: 800, height: 1280 },
@@ -81,4 +83,5 @@ export async function screenshots(page: Page, name: string) {
     await page.screenshot({ path: `artifacts/screenshots/${name}-${size.width}x${size.height}.png`, fullPage: true });
   }
   await page.setViewportSize(original);
+  await page.emulateMedia({ reducedMotion: null });
 }

@@ -5,7 +5,13 @@ import { cachedOutboxStore, createMemoryOutboxStore } from './outbox-store';
 import { createReplayer, type EntryOutcome } from './replay';
 
 const at = '2026-12-02T09:00:00.000Z';
-const tapOf = (clientId: string, coworkerId: number) => ({ clientId, coworkerId, action: 'in' as const, tappedAt: at, acceptedCharge: false });
+const tapOf = (clientId: string, coworkerId: number) => ({
+  clientId,
+  coworkerId,
+  action: 'in' as const,
+  tappedAt: at,
+  acceptedCharge: false,
+});
 
 describe("a member's tap in the service worker", () => {
   it('is answered as soon as the gateway answered it, while another member’s queued tap is still on its way', async () => {
@@ -49,7 +55,13 @@ describe("a member's tap in the service worker", () => {
       },
       onOutcome: (entry, outcome) => awaited.get(entry.clientId)?.(outcome),
     });
-    const deps: CheckinRouteDeps = { store: async () => store, replayer: async () => replayer, awaited, nextSeq: () => 2, changed: () => undefined };
+    const deps: CheckinRouteDeps = {
+      store: async () => store,
+      replayer: async () => replayer,
+      awaited,
+      nextSeq: () => 2,
+      changed: () => undefined,
+    };
     const clientId = '00000000-0000-4000-8000-000000000002';
     const request = new Request('http://tablet/kiosk/v1/checkins', {
       method: 'POST',

@@ -1,5 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useCallback, useEffect, useState, useSyncExternalStore, type ComponentProps, type ComponentType } from 'react';
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ComponentProps,
+  type ComponentType,
+} from 'react';
 import type { DeviceInfo } from '../../contract/kiosk-api';
 import { AttractScreen } from '../features/attract/attract-screen';
 import { whenIdleAfterLoad } from '../lib/after-load';

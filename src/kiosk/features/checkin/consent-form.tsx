@@ -1,3 +1,4 @@
+import { useVisitMessages } from '../../lib/messages-visit';
 import { useMemo } from 'react';
 import { Controller } from 'react-hook-form';
 import * as z from 'zod/mini';
@@ -22,11 +23,12 @@ export function ConsentForm({
   onSubmit: (consent: Consent) => void;
 }) {
   const { t } = useI18n();
+  const v = useVisitMessages();
   const schema = useMemo(
     () =>
       z.object({
-        acceptedCharge: z.boolean().check(z.refine((v) => v, { error: t.agreeRequired })),
-        pin: pinRequired ? z.string().check(z.regex(/^\d{4,12}$/, { error: t.pinBeforeCharge })) : z.optional(z.string()),
+        acceptedCharge: z.boolean().check(z.refine((v) => v, { error: v.agreeRequired })),
+        pin: pinRequired ? z.string().check(z.regex(/^\d{4,12}$/, { error: v.pinBeforeCharge })) : z.optional(z.string()),
       }),
     [t, pinRequired],
   );
@@ -46,7 +48,7 @@ export function ConsentForm({
           aria-describedby={error ? 'consent-error' : undefined}
           {...form.register('acceptedCharge')}
         />
-        {t.agreeToCharge}
+        {v.agreeToCharge}
       </label>
       {error ? (
         <p id="consent-error" className="text-lg font-semibold text-danger-700">
@@ -60,7 +62,7 @@ export function ConsentForm({
           render={({ field, fieldState }) => (
             <div>
               <PinPad
-                label={t.pinBeforeCharge}
+                label={v.pinBeforeCharge}
                 value={field.value ?? ''}
                 onChange={field.onChange}
                 onSubmit={() => void form.handleSubmit((values) => onSubmit({ acceptedCharge: true, pin: values.pin || undefined }))()}
@@ -74,7 +76,7 @@ export function ConsentForm({
       ) : null}
       {!(pinRequired && accepted) ? (
         <Button type="submit" disabled={pending}>
-          {t.checkInAndPay}
+          {v.checkInAndPay}
         </Button>
       ) : null}
     </form>

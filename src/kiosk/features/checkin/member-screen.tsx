@@ -1,3 +1,4 @@
+import { useVisitMessages } from '../../lib/messages-visit';
 import type { MemberStatus, PassSummary, SubmitResult } from '../../../contract/kiosk-api';
 import { errorText } from '../../lib/error-text';
 import { age, time } from '../../lib/format';
@@ -28,16 +29,16 @@ function hours(minutes: number): string {
 }
 
 function PassCard({ pass }: { pass: PassSummary }) {
-  const { t } = useI18n();
+  const v = useVisitMessages();
   return (
-    <Notice tone="success" title={t.todayUses}>
+    <Notice tone="success" title={v.todayUses}>
       <p className="text-2xl font-bold">{pass.name}</p>
       <p>
-        {pass.kind === 'day' ? t.dayPass : t.timePass}
-        {pass.minutesLeft !== null ? ` · ${t.minutesLeft(hours(pass.minutesLeft))}` : ''}
-        {pass.passesLeft > 0 ? ` · ${t.passesLeft(pass.passesLeft)}` : ''}
+        {pass.kind === 'day' ? v.dayPass : v.timePass}
+        {pass.minutesLeft !== null ? ` · ${v.minutesLeft(hours(pass.minutesLeft))}` : ''}
+        {pass.passesLeft > 0 ? ` · ${v.passesLeft(pass.passesLeft)}` : ''}
       </p>
-      {pass.alreadyUsedToday ? <p>{t.alreadyUsedToday}</p> : null}
+      {pass.alreadyUsedToday ? <p>{v.alreadyUsedToday}</p> : null}
     </Notice>
   );
 }
@@ -53,6 +54,7 @@ export function MemberScreen({
   onBack: () => void;
 }) {
   const { t, locale } = useI18n();
+  const v = useVisitMessages();
   const status = useMemberStatus(who.coworkerId);
   const submit = useSubmitTap();
   const send = (action: 'in' | 'out', consent?: Consent) => {
@@ -76,7 +78,7 @@ export function MemberScreen({
 
   return (
     <Screen
-      title={t.hello(firstName)}
+      title={v.hello(firstName)}
       actions={
         <Button variant="secondary" onClick={onBack}>
           {t.back}
@@ -86,13 +88,13 @@ export function MemberScreen({
       {status.isPending ? <p className="text-xl">{t.loading}</p> : null}
       {loadError ? <Notice tone="error">{loadError}</Notice> : null}
       {submitError ? <Notice tone="error">{submitError}</Notice> : null}
-      {offlineAsOf ? <Notice tone="info">{t.offlineStatus(age(offlineAsOf, new Date(), t.justNow))}</Notice> : null}
+      {offlineAsOf ? <Notice tone="info">{v.offlineStatus(age(offlineAsOf, new Date(), t.justNow))}</Notice> : null}
       {data && eligibility ? (
         <>
           <p className="text-2xl">
             {eligibility.kind === 'checked-in'
-              ? `${t.checkedInSince(time(eligibility.since, data.location.timeZone, locale))}${eligibility.passName ? ` (${t.withPass(eligibility.passName)})` : ''}`
-              : t.notCheckedIn}
+              ? `${v.checkedInSince(time(eligibility.since, data.location.timeZone, locale))}${eligibility.passName ? ` (${v.withPass(eligibility.passName)})` : ''}`
+              : v.notCheckedIn}
           </p>
           {eligibility.kind === 'checked-in' ? (
             <Button size="lg" disabled={submit.isPending} onClick={() => send('out')}>
@@ -120,12 +122,12 @@ export function MemberScreen({
             </>
           ) : null}
           {eligibility.kind === 'no-valid-pass' ? (
-            <Notice tone="error" title={t.refused}>
-              <p>{t.noValidPass}</p>
-              <p>{t.seeFrontDesk}</p>
+            <Notice tone="error" title={v.refused}>
+              <p>{v.noValidPass}</p>
+              <p>{v.seeFrontDesk}</p>
             </Notice>
           ) : null}
-          {eligibility.kind === 'inactive' ? <Notice tone="error">{t.inactive}</Notice> : null}
+          {eligibility.kind === 'inactive' ? <Notice tone="error">{v.inactive}</Notice> : null}
         </>
       ) : null}
     </Screen>

@@ -24,6 +24,31 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('ResultScreen', () => {
+  it('shows each outcome with its own mark and the member’s first name, large', () => {
+    const first = status.member.displayName.split(' ')[0] ?? '';
+    const mark = (container: HTMLElement) => container.querySelector('svg[data-result]')?.getAttribute('data-result');
+    const cases: [SubmitResult, 'in' | 'out', string, string][] = [
+      [done, 'in', 'checked-in', `Welcome, ${first}`],
+      [{ ...done, status: 'checked-out' }, 'out', 'checked-out', `Goodbye, ${first}`],
+      [{ status: 'queued', clientId: 'c', queuedAt: tap.tappedAt }, 'in', 'queued', `Welcome, ${first}`],
+      [
+        { status: 'refused', clientId: 'c', code: 'NO_VALID_PASS', message: 'x', eligibility: null, duplicate: false },
+        'in',
+        'refused',
+        first,
+      ],
+    ];
+    for (const [result, action, state, greeting] of cases) {
+      const { container, unmount } = renderScreen(
+        <ResultScreen result={result} tap={{ ...tap, action }} status={status} onDone={vi.fn()} />,
+      );
+      expect(mark(container)).toBe(state);
+      expect(container.querySelector('svg[data-result]')?.getAttribute('aria-hidden')).toBe('true');
+      expect(screen.getByText(greeting)).toBeTruthy();
+      unmount();
+    }
+  });
+
   it('says when and with which pass, then returns to the start', () => {
     const onDone = vi.fn();
     renderScreen(<ResultScreen result={done} tap={tap} status={status} onDone={onDone} />);

@@ -101,10 +101,12 @@ function shortAnswers(
       }
     }
   }
-  return new Map([...groupOfPrefix].flatMap(([prefix, group]) => {
-    const answer = answers[group];
-    return answer ? [[prefix, answer] as const] : [];
-  }));
+  return new Map(
+    [...groupOfPrefix].flatMap(([prefix, group]) => {
+      const answer = answers[group];
+      return answer ? [[prefix, answer] as const] : [];
+    }),
+  );
 }
 
 /** Keeps `best` the `limit` smallest keys, ascending. */
