@@ -45,10 +45,12 @@ export async function signInAdmin(page: Page) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export async function pairTablet(page: Page, location = 'London Shoreditch') {
-  await signInAdmin(page);
-  await page.getByLabel('Location').selectOption({ label: location });
-  await page.getByRole('button', { name: 'Create pairing code' }).click();
+export async function pairTablet(page: Page, location = 'London Shoreditch', { signedIn = false } = {}) {
+  if (signedIn) await page.goto('/admin');
+  else await signInAdmin(page);
+  const pairing = page.getByRole('region', { name: 'Pair a tablet' });
+  await pairing.getByLabel('Location').selectOption({ label: location });
+  await pairing.getByRole('button', { name: 'Create pairing code' }).click();
   const code = (await page.getByText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/).textContent()) ?? '';
   await page.goto('/');
   await page.getByLabel('Pairing code').fill(code);

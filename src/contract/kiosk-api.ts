@@ -13,6 +13,45 @@ const nullableInt = z.nullable(z.int());
 export const PAIRING_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}$/;
 export const normalisePairingCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
+const hexColour = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { error: 'Give a colour as #RRGGBB, e.g. #145C5E.' }));
+
+/** The kiosk's theme tokens for a location's brand colour, already made readable (src/domain/contrast.ts). */
+export const KioskThemeSchema = z.object({ brand900: hexColour, brand700: hexColour, brand600: hexColour, brand100: hexColour });
+
+/** How the tablet looks at a location: its colours and logo (none: Tapdesk's own). */
+export const LocationLookSchema = z.object({ theme: z.nullable(KioskThemeSchema), logoUrl: z.nullable(z.string()) });
+export type LocationLook = z.infer<typeof LocationLookSchema>;
+
+/** A logo the tablet loads: over HTTPS (the tablet's CSP), and not a secret-bearing URL anyone could read off the screen. */
+const logoUrl = z
+  .string()
+  .check(
+    z.trim(),
+    z.maxLength(500, { error: 'Use a logo address of at most 500 characters.' }),
+    z.regex(/^https:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/, { error: 'Give the logo as an https:// address of an image, without ? or # parts.' }),
+  );
+
+/** Staff set a location's look on the admin page: both optional (null: Tapdesk's own). */
+export const LocationLookInputSchema = z.object({ accent: z.nullable(hexColour), logoUrl: z.nullable(logoUrl) });
+export type LocationLookInput = z.infer<typeof LocationLookInputSchema>;
+
+/** What the admin page shows: what was chosen, and what the tablet uses (with the contrast correction, if any). */
+export const AdminLocationLookSchema = z.object({
+  businessId: id,
+  accent: z.nullable(z.string()),
+  logoUrl: z.nullable(z.string()),
+  applied: z.nullable(
+    z.object({
+      colour: z.string(),
+      adjusted: z.boolean(),
+      contrast: z.number(),
+      chosenContrast: z.number(),
+      theme: KioskThemeSchema,
+    }),
+  ),
+});
+export type AdminLocationLook = z.infer<typeof AdminLocationLookSchema>;
+
 export const LocationInfoSchema = z.object({
   id,
   name: z.string(),
@@ -24,6 +63,8 @@ export const LocationInfoSchema = z.object({
   visitorHostApproval: z.optional(z.boolean()),
   /** The location's visitor terms, shown and accepted before a walk-in registers. */
   visitorTerms: z.optional(z.string()),
+  /** The location's colours and logo (optional: tablets paired earlier, and locations with none). */
+  look: z.optional(LocationLookSchema),
 });
 export type LocationInfo = z.infer<typeof LocationInfoSchema>;
 

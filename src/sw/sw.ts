@@ -7,6 +7,7 @@ import { summarise } from './messages';
 import { cachedOutboxStore, openOutboxStore, type OutboxStore } from './outbox-store';
 import { createReplayer, type EntryOutcome } from './replay';
 import { handleWalkIn } from './walk-in-route';
+import { cachedImage } from './image-cache';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null } | string> };
 
@@ -69,6 +70,11 @@ const isQueuedRoute = (path: string): path is keyof typeof QUEUED_ROUTES => Obje
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
+  // Logos and photos, from Nexudus or the operator's site (the app's own images are precached above).
+  if (event.request.method === 'GET' && event.request.destination === 'image' && url.origin !== self.location.origin) {
+    event.respondWith(cachedImage(event.request));
+    return;
+  }
   if (event.request.method !== 'POST' || url.origin !== self.location.origin || !isQueuedRoute(url.pathname)) return;
   const handle = QUEUED_ROUTES[url.pathname];
   event.respondWith(

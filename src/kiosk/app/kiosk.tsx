@@ -10,7 +10,7 @@ import {
   type ComponentProps,
   type ComponentType,
 } from 'react';
-import type { DeviceInfo } from '../../contract/kiosk-api';
+import type { DeviceInfo, LocationLook } from '../../contract/kiosk-api';
 import { AttractScreen } from '../features/attract/attract-screen';
 import { whenIdleAfterLoad } from '../lib/after-load';
 import { errorText } from '../lib/error-text';
@@ -20,6 +20,7 @@ import { useIdle } from '../lib/use-idle';
 import { useScanner } from '../lib/use-scanner';
 import { useOutbox } from '../lib/outbox-summary';
 import { useWakeLock } from '../lib/use-wake-lock';
+import { applyTheme } from '../lib/theme';
 import { applyUpdateIfWaiting, onUpdateWaiting, updateWaiting } from '../lib/sw-updates';
 import type { VisitView } from './visit-screens';
 import type { VisitorStep } from './visitor-screens';
@@ -81,6 +82,12 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
   const update = useSyncExternalStore(onUpdateWaiting, updateWaiting, () => false);
   const KeepFresh = useAfterAttract();
   useWakeLock();
+  // By value: a refreshed device record with the same colours changes nothing.
+  const themeKey = JSON.stringify(device.location.look?.theme ?? null);
+  useEffect(() => {
+    applyTheme(JSON.parse(themeKey) as LocationLook['theme']);
+    return () => applyTheme(null);
+  }, [themeKey]);
 
   // A screen still loading keeps the one before it on screen rather than a blank page.
   const go = useCallback((next: View) => startTransition(() => setView(next)), []);

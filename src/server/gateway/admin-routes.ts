@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ClearLockoutSchema,
+  LocationLookInputSchema,
   PairingCodeRequestSchema,
   StaffSignInSchema,
   SyncRequestSchema,
@@ -11,6 +12,8 @@ import {
 } from '../../contract/kiosk-api';
 import { TAPDESK_ADMIN_ROLE } from '../../contract/nexudus-users';
 import type { DevicesRepository } from '../db/devices-repository';
+import type { LooksRepository } from '../db/looks-repository';
+import { lookForAdmin } from './location-info';
 import { ANONYMOUS, STAFF, declareAccess } from '../lib/access';
 import { clientAddress } from '../lib/client-address';
 import { passwordGuessKeys, type Guard } from '../lib/guard';
@@ -27,6 +30,8 @@ const ACCESS = {
   'POST /session': ANONYMOUS,
   'DELETE /session': STAFF,
   'GET /locations': STAFF,
+  'GET /locations/:id/look': STAFF,
+  'PUT /locations/:id/look': STAFF,
   'POST /pairing-codes': STAFF,
   'GET /devices': STAFF,
   'POST /devices/:id/revoke': STAFF,
@@ -56,6 +61,7 @@ export async function adminRoutes(
     sync: MirrorSync;
     /** Whether Tapdesk serves this location (gateway.ts). */
     serves: (businessId: number) => boolean;
+    looks: LooksRepository;
   },
 ) {
   const { devices, upstream, facts, guard } = deps;
@@ -103,6 +109,29 @@ export async function adminRoutes(
 
   app.get('/locations', async () => {
     return [...(await businesses()).values()].map((b) => ({ id: b.Id, name: b.Name, timeZone: b.TimeZone, currency: b.CurrencyCode }));
+  });
+
+  /** A location of Nexudus's (else a 404 said); the id from the path. */
+  async function knownLocation(request: { params: unknown }): Promise<number | undefined> {
+    const id = parseId((request.params as { id?: unknown }).id);
+    return id !== undefined && (await businesses()).has(id) ? id : undefined;
+  }
+
+  app.get('/locations/:id/look', async (request, reply) => {
+    const id = await knownLocation(request);
+    if (id === undefined) return sendKioskError(reply, 'NOT_FOUND', 'No such location.');
+    return lookForAdmin(id, deps.looks.get(id));
+  });
+
+  /** How the tablets of a location look: they pick it up with their next refresh of the device's details. */
+  app.put('/locations/:id/look', async (request, reply) => {
+    const id = await knownLocation(request);
+    if (id === undefined) return sendKioskError(reply, 'NOT_FOUND', 'No such location.');
+    const body = parseKioskBody(reply, LocationLookInputSchema, request.body);
+    if (!body) return reply;
+    deps.looks.set(id, body, request.staffEmail ?? '');
+    request.log.info({ businessId: id, accent: body.accent, logo: body.logoUrl !== null }, 'location look set');
+    return lookForAdmin(id, deps.looks.get(id));
   });
 
   app.post('/pairing-codes', async (request, reply) => {

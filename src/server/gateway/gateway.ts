@@ -5,6 +5,7 @@ import { createDevicesRepository, type Device } from '../db/devices-repository';
 import { createLedgerRepository } from '../db/ledger-repository';
 import { createMirrorRepository } from '../db/mirror-repository';
 import { createSettingsRepository } from '../db/settings-repository';
+import { createLooksRepository } from '../db/looks-repository';
 import { mapError } from '../lib/errors';
 import type { Guard } from '../lib/guard';
 import { adminRoutes } from './admin-routes';
@@ -72,6 +73,7 @@ export async function gateway(
 ) {
   const { db, upstream, guard } = options;
   const devices = createDevicesRepository(db);
+  const looks = createLooksRepository(db);
   const settings = createSettingsRepository(db);
   const ledger = createLedgerRepository(db, createSealer(settings.secret('ledger-seal-key')));
   const outbox = createUpstreamOutbox({ ledger, devices, log: app.log });
@@ -151,6 +153,7 @@ export async function gateway(
     guard,
     findMember,
     upstreamStatus,
+    looks,
   });
   // The locations Tapdesk serves: mirrored, or where a tablet was paired. Staff asking about any other
   // (who is in, Sync now) would start mirroring it for good, on Nexudus's request budget.
@@ -168,7 +171,7 @@ export async function gateway(
     log: app.log,
   });
   await app.register(visitorRoutes, { desk: visitorDesk, guard });
-  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard, upstreamStatus, sync, serves });
+  await app.register(adminRoutes, { prefix: '/admin', devices, upstream, facts, guard, upstreamStatus, sync, serves, looks });
 
   // The schedule: every paired location's mirror is brought up to date every interval.
   const timer = setInterval(() => {

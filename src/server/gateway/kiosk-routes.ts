@@ -30,7 +30,8 @@ import type { MemberFactsReader } from './member-facts';
 import { deskGuessKeys, type MemberLookup } from './member-lookup';
 import { MemberNotFound, SubmissionInProgress, TapHeld, UndoRefused, type SubmissionService } from './submissions';
 import { UpstreamUnavailable, type UpstreamClient } from './upstream-client';
-import { toLocationInfo } from './location-info';
+import { lookForTablet, toLocationInfo } from './location-info';
+import type { LooksRepository } from '../db/looks-repository';
 
 export interface KioskRouteDeps {
   devices: DevicesRepository;
@@ -43,6 +44,8 @@ export interface KioskRouteDeps {
   guard: Guard;
   findMember: MemberLookup;
   upstreamStatus: () => UpstreamStatus;
+  /** Each location's look, set on the admin page. */
+  looks: LooksRepository;
 }
 
 /** `?since=<version>`: the version of the tablet's copy (versions are base64url digests). */
@@ -83,7 +86,7 @@ export async function kioskRoutes(app: FastifyInstance, deps: KioskRouteDeps) {
   async function locationInfo(businessId: number) {
     const business = (await facts.referenceFor(businessId)).businesses.get(businessId);
     if (!business) throw new UpstreamUnavailable('The location of this tablet no longer exists upstream.');
-    return toLocationInfo(business);
+    return toLocationInfo(business, lookForTablet(deps.looks.get(businessId)));
   }
   const deviceInfo = async (device: Device): Promise<DeviceInfo> => ({
     id: device.Id,

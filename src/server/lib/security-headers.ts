@@ -40,5 +40,12 @@ export async function installSecurityHeaders(app: FastifyInstance, helmet: typeo
       'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=(), fullscreen=(self), screen-wake-lock=(self)',
     );
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // The service worker fetches, and keeps for offline, the location's logo and members' photos from
+    // other https origins (Nexudus, the operator's site); its fetches obey its own script's
+    // connect-src. The pages keep connect-src 'self'.
+    if (request.url.split('?')[0] === '/sw.js') {
+      const csp = reply.getHeader('content-security-policy') ?? reply.raw.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("connect-src 'self'", "connect-src 'self' https:"));
+    }
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
 import { adminKeys } from './admin-api';
@@ -8,6 +8,7 @@ import { signOut, useAdminSession } from './admin-session';
 import { serverMessage } from './admin-text';
 import { DevicesSection } from './devices-section';
 import { LockoutsSection } from './lockouts-section';
+import { LookSection } from './look-section';
 import { PairingSection } from './pairing-section';
 import { SignInForm } from './sign-in-form';
 import { SyncSection } from './sync-section';
@@ -15,7 +16,7 @@ import { UpstreamSection } from './upstream-section';
 import { VisitorsSection } from './visitors-section';
 
 function SignOutButton() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const mutation = useMutation({ mutationFn: signOut });
   return (
     <>
@@ -36,7 +37,7 @@ function SignOutButton() {
  * tablet's health and the lockouts in force, answer for hosts and see who is in.
  */
 export function AdminPage() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const session = useAdminSession();
   const client = useQueryClient();
   useEffect(() => {
@@ -55,6 +56,7 @@ export function AdminPage() {
       <div className="contents print:hidden">
         <SyncSection />
         <PairingSection />
+        <LookSection />
         <DevicesSection />
         <LockoutsSection />
       </div>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { Notice } from '../../ui/screen';
 import { serverMessage } from './admin-text';
 
@@ -24,7 +24,7 @@ export function AdminSection({
   emptyText?: string;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-2xl bg-white p-6 ring-1 ring-slate-200">
       <h2 id={headingId} className="text-2xl font-bold">

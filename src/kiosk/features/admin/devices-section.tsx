@@ -2,14 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AdminDevice } from '../../../contract/kiosk-api';
 import { KioskApiError } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { Button } from '../../ui/button';
 import { adminKeys, devicesQuery, revokeDevice } from './admin-api';
 import { AdminSection, TableHead } from './admin-section';
 import { minutesAgo, serverMessage } from './admin-text';
 
 function DeviceRow({ device }: { device: AdminDevice }) {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
@@ -46,7 +46,7 @@ function DeviceRow({ device }: { device: AdminDevice }) {
 
 /** Every tablet's health (refreshed every 15 s), and unpairing. */
 export function DevicesSection() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const devices = useQuery(devicesQuery());
   return (
     <AdminSection headingId="devices-heading" title={t.admin.tabletsTitle} empty={devices.data?.length === 0} emptyText={t.admin.noTablets}>

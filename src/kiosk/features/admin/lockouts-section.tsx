@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type * as z from 'zod/mini';
 import type { AdminLocationSchema, Lockout } from '../../../contract/kiosk-api';
 import { until } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { lockoutWhat, lockoutWho } from '../../lib/lockout-text';
 import { Button } from '../../ui/button';
 import { locationsQuery } from './admin-api';
@@ -13,7 +13,7 @@ import { lockoutsQuery, useClearLockout } from './lockouts-api';
 type AdminLocation = z.infer<typeof AdminLocationSchema>;
 
 function LockoutRow({ lockout, location, now }: { lockout: Lockout; location: AdminLocation | undefined; now: Date }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useAdminI18n();
   const clear = useClearLockout(lockout.id);
   return (
     <tr className="border-t border-slate-200 align-top">
@@ -54,7 +54,7 @@ function LockoutRow({ lockout, location, now }: { lockout: Lockout; location: Ad
 
 /** The guessing lockouts in force at every location (refreshed every 15 s); staff can clear one early. */
 export function LockoutsSection() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const lockouts = useQuery(lockoutsQuery());
   const locations = useQuery(locationsQuery());
   const now = new Date();

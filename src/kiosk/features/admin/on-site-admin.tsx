@@ -1,7 +1,7 @@
 import { LocationSelect } from './location-select';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { OnSiteList } from '../../ui/on-site-list';
 import { Notice } from '../../ui/screen';
 import { devicesQuery, locationsQuery } from './admin-api';
@@ -10,7 +10,7 @@ import { onSiteQuery } from './visitors-api';
 
 /** Who is in now at the chosen location (read every 30 s), with its CSV and printed roll-call. */
 export function OnSiteAdmin() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const locations = useQuery(locationsQuery());
   const [businessId, setBusinessId] = useState<number | null>(null);
   // At first the location of a paired tablet: who is in is kept only where Tapdesk's tablets are.

@@ -1,7 +1,7 @@
 import { LocationSelect } from './location-select';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/screen';
 import { createPairingCode, locationsQuery } from './admin-api';
@@ -9,7 +9,7 @@ import { serverMessage } from './admin-text';
 
 /** Staff choose a location and get a one-time code to enter on a new tablet. */
 export function PairingSection() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const locations = useQuery(locationsQuery());
   const [businessId, setBusinessId] = useState<number | null>(null);
   const selectId = useId();

@@ -4,7 +4,7 @@ import type * as z from 'zod/mini';
 import type { AdminLocationSchema } from '../../../contract/kiosk-api';
 import { HOST_ANSWERS, type PendingVisitor } from '../../../contract/visitors-api';
 import { until } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/screen';
 import { locationsQuery } from './admin-api';
@@ -25,7 +25,7 @@ function PendingRow({
   now: Date;
   announce: (text: string) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useAdminI18n();
   const answer = useAnswerVisitor(visitor.visitorId);
   return (
     <tr className="border-t border-slate-200 align-top">
@@ -68,7 +68,7 @@ function PendingRow({
 
 /** Walk-ins waiting for their host (read every 5 s), each with the host's three answers for staff to give. */
 export function PendingVisitors() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const pending = useQuery(pendingVisitorsQuery());
   const locations = useQuery(locationsQuery());
   const [announcement, setAnnouncement] = useState('');

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type * as z from 'zod/mini';
 import { StaffSignInSchema } from '../../../contract/kiosk-api';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
 import { TextField } from '../../ui/text-field';
@@ -11,7 +11,7 @@ import { retryHint, serverMessage } from './admin-text';
 
 /** Sign-in with an API user; `ended` says the previous session expired or was revoked. */
 export function SignInForm({ ended }: { ended: boolean }) {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const form = useZodForm(StaffSignInSchema, { email: '', password: '' } satisfies z.input<typeof StaffSignInSchema>);
   const mutation = useMutation({ mutationFn: (v: z.output<typeof StaffSignInSchema>) => signIn(v.email, v.password) });
   const hint = retryHint(mutation.error, t);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { MirrorSyncState } from '../../../contract/kiosk-api';
 import { KioskApiError } from '../../lib/api-client';
 import { until } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { Button } from '../../ui/button';
 import { StatusIcon } from '../../ui/status-icon';
 import { AdminSection, TableHead } from './admin-section';
@@ -12,14 +12,14 @@ import { agoOrTime, serverMessage } from './admin-text';
 import { syncStatesQuery, useSyncNow } from './sync-api';
 
 const When = ({ iso, now }: { iso: string | null; now: Date }) => {
-  const { t, locale } = useI18n();
+  const { t, locale } = useAdminI18n();
   const text = agoOrTime(iso, now, t, locale);
   return iso ? <time dateTime={iso}>{text}</time> : <>{text}</>;
 };
 
 /** In words and a shape, never colour alone: up to date, not synced yet, or the server's reason (English) and when. */
 function SyncStatus({ state, now }: { state: MirrorSyncState; now: Date }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useAdminI18n();
   if (state.lastError !== null) {
     return (
       <div className="flex flex-col gap-1">
@@ -47,7 +47,7 @@ function SyncStatus({ state, now }: { state: MirrorSyncState; now: Date }) {
 }
 
 function SyncRow({ state, now, announce }: { state: MirrorSyncState; now: Date; announce: (text: string) => void }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useAdminI18n();
   const count = numberFormat(locale);
   const sync = useSyncNow(state.businessId);
   const start = () => {
@@ -99,7 +99,7 @@ function SyncRow({ state, now, announce }: { state: MirrorSyncState; now: Date; 
 
 /** The gateway's copy of each location's members and passes (refreshed every 15 s); staff can run a full sync now. */
 export function SyncSection() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const states = useQuery(syncStatesQuery());
   const [announcement, setAnnouncement] = useState('');
   const now = new Date();

@@ -1,7 +1,7 @@
 import { numberFormat } from '../../../domain/intl';
 import { useQuery } from '@tanstack/react-query';
 import type { UpstreamStatus } from '../../../contract/kiosk-api';
-import { useI18n } from '../../lib/i18n';
+import { useAdminI18n } from '../../lib/messages-admin';
 import { UpstreamSummary } from '../../ui/upstream-summary';
 import { AdminSection, TableHead } from './admin-section';
 import { upstreamQuery } from './upstream-api';
@@ -10,7 +10,7 @@ type Budget = NonNullable<UpstreamStatus['budget']>;
 
 /** One row per window of Nexudus's limits: all methods first, then writes. */
 function BudgetTable({ budget }: { budget: Budget }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useAdminI18n();
   const count = numberFormat(locale);
   const rows = [
     ...budget.all.map((window) => ({ kind: t.admin.allMethods, window })),
@@ -37,7 +37,7 @@ function BudgetTable({ budget }: { budget: Budget }) {
 
 /** The server's connection to Nexudus (refreshed every 15 s) and, in production, its request budget. */
 export function UpstreamSection() {
-  const { t } = useI18n();
+  const { t } = useAdminI18n();
   const upstream = useQuery(upstreamQuery());
   const budget = upstream.data?.budget;
   return (

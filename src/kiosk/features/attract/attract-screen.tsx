@@ -30,7 +30,13 @@ export function AttractScreen({
   return (
     <main aria-labelledby="attract-title" className="flex min-h-dvh flex-col bg-brand-900 text-white">
       <header className="flex items-center justify-between gap-4 p-6">
-        <p className="text-xl font-semibold">{location.name}</p>
+        <div className="flex items-center gap-4">
+          {location.look?.logoUrl ? (
+            // The name beside it says whose logo it is: decorative for a screen reader.
+            <img src={location.look.logoUrl} alt="" className="h-14 max-w-56 rounded-xl bg-white object-contain p-2" />
+          ) : null}
+          <p className="text-xl font-semibold">{location.name}</p>
+        </div>
         <div role="group" aria-label={t.language} className="flex gap-2">
           {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
             <button

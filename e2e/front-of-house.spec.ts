@@ -1,0 +1,94 @@
+import { expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
+import { expect, test } from './fixtures';
+import { crc32, deflateSync } from 'node:zlib';
+import { contrastRatio, parseHex } from '../src/domain/contrast';
+
+/** A real 64×32 PNG in one colour, served as the operator's logo from their own site (no network in CI). */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0xc8)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+const LOGO = png(64, 32);
+const rgb = (css: string) => (css.match(/\d+/g) ?? []).slice(0, 3).map(Number) as unknown as [number, number, number];
+
+test('a location’s brand colour is made readable, the admin page says so, and its tablet wears it with its logo, offline too', async ({
+  page,
+  context,
+}) => {
+  let logoRequests = 0;
+  await context.route('https://brand.tapdesk.test/**', (route) => {
+    logoRequests += 1;
+    return route.fulfill({ status: 200, contentType: 'image/png', body: LOGO });
+  });
+  await signInAdmin(page);
+  const look = page.getByRole('region', { name: 'How the tablet looks' });
+  await look.getByLabel('Location').selectOption({ label: 'London Shoreditch' });
+  // A yellow too light for white text.
+  await look.getByLabel('Brand colour as #RRGGBB').fill('#F5B700');
+  await look.getByLabel('Logo address (https://…)').fill('https://brand.tapdesk.test/logo.png');
+  await look.getByRole('button', { name: 'Save the look' }).click();
+  const said = look.getByText(
+    /#f5b700 is too light for white text \(\d\.\d:1; at least 4\.5:1 is needed to read it\), so the tablet uses (#[0-9a-f]{6})/,
+  );
+  await expect(said).toBeVisible();
+  const applied = /uses (#[0-9a-f]{6})/.exec((await said.textContent()) ?? '')?.[1] ?? '';
+  expect(contrastRatio(parseHex(applied) ?? [0, 0, 0], [255, 255, 255])).toBeGreaterThanOrEqual(4.5);
+  await expectAccessible(page);
+
+  await pairTablet(page, 'London Shoreditch', { signedIn: true });
+  const attract = page.getByRole('main');
+  await expect(attract.locator('img[src="https://brand.tapdesk.test/logo.png"]')).toBeVisible();
+  // The theme tokens: the attract screen's background is the deep tone, the visitor button the applied colour.
+  const background = rgb(await attract.evaluate((el) => getComputedStyle(el).backgroundColor));
+  expect(contrastRatio(background, [255, 255, 255])).toBeGreaterThanOrEqual(10);
+  const visitor = page.getByRole('button', { name: "I'm visiting" });
+  expect(rgb(await visitor.evaluate((el) => getComputedStyle(el).backgroundColor))).toEqual(parseHex(applied));
+  await expectAccessible(page);
+  await screenshots(page, 'attract-branded');
+
+  // Offline and reloaded: the theme comes from the tablet's record, the logo from its image cache.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.reload();
+  await expect(attract.locator('img[src="https://brand.tapdesk.test/logo.png"]')).toBeVisible();
+  expect(
+    await attract
+      .locator('img')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBe(64);
+  const before = logoRequests;
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Check in / out' })).toBeVisible();
+  const logo = attract.locator('img[src="https://brand.tapdesk.test/logo.png"]');
+  await expect(logo).toBeVisible();
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  expect(logoRequests).toBe(before);
+  expect(rgb(await visitor.evaluate((el) => getComputedStyle(el).backgroundColor))).toEqual(parseHex(applied));
+  await context.setOffline(false);
+});
+
+test('a location with no look of its own keeps Tapdesk’s colours', async ({ page }) => {
+  await pairTablet(page);
+  const background = await page.getByRole('main').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(15, 61, 62)');
+  await expect(page.getByRole('main').locator('img')).toHaveCount(0);
+});

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AdminLocationLookSchema, DeviceInfoSchema, KioskErrorSchema } from '../../contract/kiosk-api';
+import { ADMIN, createTestApi, type TestApi } from '../testing/test-api';
+import { kioskClient } from '../testing/kiosk-client';
+
+let api: TestApi | undefined;
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
+
+async function setUp() {
+  api = await createTestApi();
+  const london = await api.business({ Name: 'London', TimeZone: 'Europe/London', CurrencyCode: 'GBP' });
+  const paris = await api.business({ Name: 'Paris', TimeZone: 'Europe/Paris', CurrencyCode: 'EUR' });
+  const client = kioskClient(api.app, api.db);
+  const tablet = await client.pair(london, 'Front desk');
+  const { token: staff } = await client.staffSignIn(ADMIN.email, ADMIN.password);
+  return { client, london, paris, tablet, staff: staff ?? '' };
+}
+const code = (res: { json: () => unknown }) => KioskErrorSchema.parse(res.json()).error.code;
+
+describe("a location's look, set on the admin page", () => {
+  it('darkens a brand colour too light to read, says so, and the tablets of that location get it', async () => {
+    const { client, london, paris, tablet, staff } = await setUp();
+    const before = DeviceInfoSchema.parse((await client.call('GET', '/device', tablet)).json());
+    expect(before.location.look).toBeUndefined();
+
+    const res = await client.call('PUT', `/admin/locations/${london}/look`, staff, {
+      accent: '#F5B700',
+      logoUrl: 'https://cdn.example.com/logo.png',
+    });
+    expect(res.statusCode).toBe(200);
+    const look = AdminLocationLookSchema.parse(res.json());
+    expect(look).toMatchObject({ businessId: london, accent: '#f5b700', logoUrl: 'https://cdn.example.com/logo.png' });
+    expect(look.applied?.adjusted).toBe(true);
+    expect(look.applied?.contrast).toBeGreaterThanOrEqual(4.5);
+    expect(look.applied?.chosenContrast).toBeLessThan(4.5);
+
+    const after = DeviceInfoSchema.parse((await client.call('GET', '/device', tablet)).json());
+    expect(after.location.look).toEqual({ theme: look.applied?.theme, logoUrl: 'https://cdn.example.com/logo.png' });
+    // Another location keeps Tapdesk's own.
+    expect(AdminLocationLookSchema.parse((await client.call('GET', `/admin/locations/${paris}/look`, staff)).json()).applied).toBeNull();
+
+    // Back to Tapdesk's own look.
+    await client.call('PUT', `/admin/locations/${london}/look`, staff, { accent: null, logoUrl: null });
+    expect(DeviceInfoSchema.parse((await client.call('GET', '/device', tablet)).json()).location.look).toBeUndefined();
+  });
+
+  it('refuses what is not a colour or an https logo, an unknown location, and anyone but staff — and changes nothing', async () => {
+    const { client, london, tablet, staff } = await setUp();
+    await client.call('PUT', `/admin/locations/${london}/look`, staff, { accent: '#145c5e', logoUrl: null });
+    for (const body of [
+      { accent: 'teal', logoUrl: null },
+      { accent: '#145c5e', logoUrl: 'http://cdn.example.com/logo.png' },
+      { accent: '#145c5e', logoUrl: 'javascript:alert(1)' },
+      { accent: '#145c5e', logoUrl: 'https://cdn.example.com/logo.png?token=secret' },
+      { accent: '#145c5e', logoUrl: `https://cdn.example.com/${'a'.repeat(600)}.png` },
+      { accent: '#145c5e' },
+    ]) {
+      const res = await client.call('PUT', `/admin/locations/${london}/look`, staff, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(code(res)).toBe('VALIDATION');
+    }
+    expect((await client.call('PUT', '/admin/locations/999/look', staff, { accent: null, logoUrl: null })).statusCode).toBe(404);
+    expect((await client.call('GET', '/admin/locations/abc/look', staff)).statusCode).toBe(404);
+    expect((await client.call('PUT', `/admin/locations/${london}/look`, tablet, { accent: '#000000', logoUrl: null })).statusCode).toBe(
+      401,
+    );
+    expect((await client.call('PUT', `/admin/locations/${london}/look`, undefined, { accent: '#000000', logoUrl: null })).statusCode).toBe(
+      401,
+    );
+    const look = AdminLocationLookSchema.parse((await client.call('GET', `/admin/locations/${london}/look`, staff)).json());
+    expect(look).toMatchObject({ accent: '#145c5e', logoUrl: null, applied: { adjusted: false, colour: '#145c5e' } });
+  });
+});
