@@ -1,4 +1,4 @@
-import { expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
+import { adminApi, expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
 import { expect, test } from './fixtures';
 import { crc32, deflateSync } from 'node:zlib';
 import { contrastRatio, parseHex } from '../src/domain/contrast';
@@ -91,4 +91,55 @@ test('a location with no look of its own keeps Tapdesk’s colours', async ({ pa
   const background = await page.getByRole('main').evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).toBe('rgb(15, 61, 62)');
   await expect(page.getByRole('main').locator('img')).toHaveCount(0);
+});
+
+test('members’ photos show on their tiles and their screen, initials where there is none or it cannot load, offline too', async ({
+  page,
+  context,
+  server,
+}) => {
+  let photoRequests = 0;
+  await context.route('https://photos.tapdesk.test/**', (route) => {
+    photoRequests += 1;
+    return route.request().url().endsWith('/amelie.png')
+      ? route.fulfill({ status: 200, contentType: 'image/png', body: LOGO })
+      : route.fulfill({ status: 404, body: '' });
+  });
+  const api = await adminApi(server);
+  await api.updateCoworker(await api.coworkerId('Amélie Laurent'), { AvatarUrl: 'https://photos.tapdesk.test/amelie.png' });
+  await api.updateCoworker(await api.coworkerId('Bruno Díaz'), { AvatarUrl: 'https://photos.tapdesk.test/gone.png' });
+  await pairTablet(page);
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  const field = page.getByLabel('Your name or company');
+  await field.fill('bruno');
+  // A photo that cannot load: the initials instead (and no broken image).
+  await expect(page.getByRole('button', { name: /Bruno Díaz/ }).locator('[data-avatar="initials"]')).toHaveText('BD');
+  await field.fill('amel');
+  const tile = page.getByRole('button', { name: /Amélie Laurent/ });
+  const photo = tile.locator('img[data-avatar="photo"]');
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await expectAccessible(page);
+  await tile.click();
+  await expect(page.getByRole('heading', { name: 'Hello, Amélie' })).toBeVisible();
+  await expect.poll(() => page.locator('main img[data-avatar="photo"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+
+  // Offline, after a reload: the photo seen before comes from the tablet's cache.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const before = photoRequests;
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await page.getByLabel('Your name or company').fill('amel');
+  await expect
+    .poll(() =>
+      page
+        .getByRole('button', { name: /Amélie Laurent/ })
+        .locator('img[data-avatar="photo"]')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
+    .toBe(64);
+  expect(photoRequests).toBe(before);
+  await context.setOffline(false);
 });

@@ -26,6 +26,16 @@ export async function adminApi(server: TapdeskServer) {
       listEnvelopeSchema(CoworkerTimePassRecordSchema).parse(
         await get(`/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${coworkerId}`),
       ).Records,
+    /** A customer's record changed in Nexudus (GET, then PUT the whole record back with the changes). */
+    updateCoworker: async (id: number, changes: Record<string, unknown>) => {
+      const record = (await get(`/api/spaces/coworkers/${id}`)) as Record<string, unknown>;
+      const res = await fetch(`${server.apiUrl}/api/spaces/coworkers`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...record, ...changes }),
+      });
+      if (!res.ok) throw new Error(`PUT coworker ${id}: ${res.status} ${await res.text()}`);
+    },
     coworkerId: async (fullName: string) => {
       const list = listEnvelopeSchema(CoworkerRecordSchema).parse(
         await get(`/api/spaces/coworkers?Coworker_FullName=${encodeURIComponent(fullName)}`),

@@ -64,7 +64,12 @@ function VisitScreen({
           onBack={onDone}
           onUsePin={() => onView({ name: 'pin' })}
           scanButton={<CameraScanButton onScan={onScan} />}
-          onSelect={(member) => onView({ name: 'member', who: { coworkerId: member.id, displayName: member.displayName, via: 'name' } })}
+          onSelect={(member) =>
+            onView({
+              name: 'member',
+              who: { coworkerId: member.id, displayName: member.displayName, via: 'name', photoUrl: member.photoUrl },
+            })
+          }
         />
       );
     case 'pin':

@@ -2,6 +2,7 @@ import type { AdminLocationLook, LocationInfo, LocationLook } from '../../contra
 import type { BusinessRecord } from '../../contract/nexudus-businesses';
 import { themeFor } from '../../domain/contrast';
 import type { StoredLook } from '../db/looks-repository';
+export { initials } from '../../domain/initials';
 
 /** Shown when a location has not written its own visitor terms. */
 export const DEFAULT_VISITOR_TERMS =
@@ -44,11 +45,4 @@ export function lookForAdmin(businessId: number, stored: StoredLook): AdminLocat
         }
       : null,
   };
-}
-
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words[0]?.[0] ?? '';
-  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
-  return (first + last).toLocaleUpperCase();
 }

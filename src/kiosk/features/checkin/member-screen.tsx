@@ -3,6 +3,8 @@ import type { MemberStatus, PassSummary, SubmitResult } from '../../../contract/
 import { errorText } from '../../lib/error-text';
 import { age, time } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { initials } from '../../../domain/initials';
+import { Avatar } from '../../ui/avatar';
 import { Button } from '../../ui/button';
 import { Notice, Screen } from '../../ui/screen';
 import { lazy, Suspense } from 'react';
@@ -17,6 +19,8 @@ export interface Identified {
   /** How they found themself: by name the PIN may be needed before a charge. */
   via: 'name' | 'pin' | 'card';
   identityToken?: string;
+  /** From the tile they chose (found by PIN or card: none, and their initials show). */
+  photoUrl?: string | null;
 }
 
 // Only PAYG visits need the consent form (and react-hook-form): loaded when one shows, precached for offline.
@@ -91,11 +95,14 @@ export function MemberScreen({
       {offlineAsOf ? <Notice tone="info">{v.offlineStatus(age(offlineAsOf, new Date(), t.justNow))}</Notice> : null}
       {data && eligibility ? (
         <>
-          <p className="text-2xl">
-            {eligibility.kind === 'checked-in'
-              ? `${v.checkedInSince(time(eligibility.since, data.location.timeZone, locale))}${eligibility.passName ? ` (${v.withPass(eligibility.passName)})` : ''}`
-              : v.notCheckedIn}
-          </p>
+          <div className="flex items-center gap-6">
+            <Avatar id={who.coworkerId} photoUrl={who.photoUrl ?? null} initials={initials(who.displayName)} size="lg" />
+            <p className="text-2xl">
+              {eligibility.kind === 'checked-in'
+                ? `${v.checkedInSince(time(eligibility.since, data.location.timeZone, locale))}${eligibility.passName ? ` (${v.withPass(eligibility.passName)})` : ''}`
+                : v.notCheckedIn}
+            </p>
+          </div>
           {eligibility.kind === 'checked-in' ? (
             <Button size="lg" disabled={submit.isPending} onClick={() => send('out')}>
               {t.checkOut}
