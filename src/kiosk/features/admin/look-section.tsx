@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { AdminLocationLookSchema, type AdminLocationLook, type LocationLookInput } from '../../../contract/kiosk-api';
 import { useAdminI18n } from '../../lib/messages-admin';
 import type { Language } from '../../lib/messages';
@@ -61,12 +61,17 @@ export function LookSection() {
     queryFn: () => lookOf(chosen ?? 0),
     enabled: chosen !== null,
   });
-  const [accent, setAccent] = useState('');
-  const [logoUrl, setLogoUrl] = useState('');
-  useEffect(() => {
-    setAccent(current.data?.accent ?? '');
-    setLogoUrl(current.data?.logoUrl ?? '');
-  }, [current.data]);
+  // The fields open with the location's saved look, set in the same render that enables them, so
+  // it never overwrites what staff typed; choosing another location starts again from its own.
+  const [form, setForm] = useState<{ for: number; accent: string; logoUrl: string } | null>(null);
+  const loaded = current.data !== undefined && current.data.businessId === chosen ? current.data : undefined;
+  if (loaded && form?.for !== loaded.businessId)
+    setForm({ for: loaded.businessId, accent: loaded.accent ?? '', logoUrl: loaded.logoUrl ?? '' });
+  const ready = loaded !== undefined && form?.for === loaded.businessId;
+  const accent = ready ? (form?.accent ?? '') : '';
+  const logoUrl = ready ? (form?.logoUrl ?? '') : '';
+  const setAccent = (value: string) => setForm((f) => f && { ...f, accent: value });
+  const setLogoUrl = (value: string) => setForm((f) => f && { ...f, logoUrl: value });
   const save = useMutation({
     mutationFn: saveLook,
     onSuccess: (look) => client.setQueryData([...adminKeys.all, 'look', look.businessId], look),
@@ -101,6 +106,7 @@ export function LookSection() {
             type="color"
             value={/^#[0-9a-f]{6}$/i.test(accent) ? accent : '#145c5e'}
             onChange={(e) => setAccent(e.target.value)}
+            disabled={!ready}
             className="h-14 w-24 rounded-xl border-2 border-slate-500"
           />
         </div>
@@ -112,6 +118,7 @@ export function LookSection() {
             id={ids.hex}
             value={accent}
             onChange={(e) => setAccent(e.target.value.trim())}
+            disabled={!ready}
             placeholder="#145C5E"
             className="min-h-14 rounded-xl border-2 border-slate-500 px-3 font-mono text-xl"
           />
@@ -125,16 +132,14 @@ export function LookSection() {
         type="url"
         value={logoUrl}
         onChange={(e) => setLogoUrl(e.target.value)}
+        disabled={!ready}
         className="min-h-14 rounded-xl border-2 border-slate-500 px-3 text-xl"
       />
       <div className="flex flex-wrap gap-4">
-        <Button
-          disabled={chosen === null || save.isPending}
-          onClick={() => submit({ accent: accent || null, logoUrl: logoUrl.trim() || null })}
-        >
+        <Button disabled={!ready || save.isPending} onClick={() => submit({ accent: accent || null, logoUrl: logoUrl.trim() || null })}>
           {w.save}
         </Button>
-        <Button variant="secondary" disabled={chosen === null || save.isPending} onClick={() => submit({ accent: null, logoUrl: null })}>
+        <Button variant="secondary" disabled={!ready || save.isPending} onClick={() => submit({ accent: null, logoUrl: null })}>
           {w.reset}
         </Button>
       </div>

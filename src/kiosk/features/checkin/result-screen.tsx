@@ -104,11 +104,14 @@ export function ResultScreen({
         </>
       }
     >
-      <div className="flex flex-col items-center gap-6 py-4 text-center sm:flex-row sm:text-left">
-        <ResultMark state={state} />
-        <p className="text-5xl font-bold break-words text-slate-900">{greeting}</p>
+      {/* In the middle of the screen, in either orientation: read from across the desk. */}
+      <div className="my-auto flex flex-col gap-6">
+        <div className="flex flex-col items-center gap-6 py-4 text-center sm:flex-row sm:text-left">
+          <ResultMark state={state} />
+          <p className="text-5xl font-bold break-words text-slate-900">{greeting}</p>
+        </div>
+        {body}
       </div>
-      {body}
       {undoError ? <Notice tone="error">{undoError}</Notice> : null}
       <p className="text-lg text-slate-700">{t.returningSoon(left)}</p>
     </Screen>
