@@ -36,7 +36,8 @@ test('a location’s brand colour is made readable, the admin page says so, and 
   let logoRequests = 0;
   await context.route('https://brand.tapdesk.test/**', (route) => {
     logoRequests += 1;
-    return route.fulfill({ status: 200, contentType: 'image/png', body: LOGO });
+    // The operator's site lets the tablet read its images (CORS): the worker may keep them.
+    return route.fulfill({ status: 200, contentType: 'image/png', body: LOGO, headers: { 'access-control-allow-origin': '*' } });
   });
   await signInAdmin(page);
   const look = page.getByRole('region', { name: 'How the tablet looks' });
@@ -102,8 +103,8 @@ test('members’ photos show on their tiles and their screen, initials where the
   await context.route('https://photos.tapdesk.test/**', (route) => {
     photoRequests += 1;
     return route.request().url().endsWith('/amelie.png')
-      ? route.fulfill({ status: 200, contentType: 'image/png', body: LOGO })
-      : route.fulfill({ status: 404, body: '' });
+      ? route.fulfill({ status: 200, contentType: 'image/png', body: LOGO, headers: { 'access-control-allow-origin': '*' } })
+      : route.fulfill({ status: 404, body: '', headers: { 'access-control-allow-origin': '*' } });
   });
   const api = await adminApi(server);
   await api.updateCoworker(await api.coworkerId('Amélie Laurent'), { AvatarUrl: 'https://photos.tapdesk.test/amelie.png' });

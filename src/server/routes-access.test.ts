@@ -121,7 +121,17 @@ describe('finding 10: security headers and caching', () => {
       expect(res.headers['referrer-policy'], url).toBe('no-referrer');
       expect(String(res.headers['permissions-policy']), url).toContain('camera=(self)');
       expect(res.headers['strict-transport-security'], url).toBeUndefined();
+      // The pages connect to this server only.
+      expect(csp, url).toMatch(/connect-src 'self'(;|$)/);
     }
+  });
+
+  it('lets the service worker (only) fetch images from other https origins, the rest of its CSP as strict', async () => {
+    const csp = String((await get('/sw.js')).headers['content-security-policy']);
+    expect(csp).toMatch(/connect-src 'self' https:(;|$)/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
   });
 
   it('adds HSTS only when the request came over HTTPS', async () => {

@@ -29,6 +29,8 @@ export interface CheckinRouteDeps {
   awaited: Map<string, (outcome: EntryOutcome) => void>;
   nextSeq: () => number;
   changed: () => void;
+  /** Keeps the worker alive for work that goes on after the answer (the fetch event's waitUntil). */
+  keepAlive?: (work: Promise<unknown>) => void;
 }
 
 /**
@@ -49,10 +51,11 @@ export async function queueAndAwait(store: OutboxStore, replayer: Replayer, entr
   const answered = await new Promise<EntryOutcome | undefined>((resolve) => {
     deps.awaited.set(entry.clientId, resolve);
     setTimeout(() => resolve(undefined), LIVE_ANSWER_MS);
-    replayer.replay().then(
+    const pass = replayer.replay().then(
       () => resolve(undefined),
       () => resolve(undefined),
     );
+    deps.keepAlive?.(pass);
   }).finally(() => deps.awaited.delete(entry.clientId));
   deps.changed();
   return answered;

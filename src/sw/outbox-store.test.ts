@@ -68,3 +68,35 @@ describe('the outbox kept in memory in front of IndexedDB', () => {
     expect((await cached.all()).map((e) => [e.clientId, e.state])).toEqual([['a', 'pending']]);
   });
 });
+
+describe('reading IndexedDB again (a worker update)', () => {
+  it('sees what another worker wrote, and keeps a write made while it reads', async () => {
+    const d = disk();
+    const cached = cachedOutboxStore(d.store);
+    await cached.put(entry('a', 1));
+    // The worker before this one wrote straight to the disk after this one first read it.
+    await d.inner.put(entry('old', 0));
+    expect((await cached.all()).map((e) => e.clientId)).toEqual(['a']);
+    const reading = cached.reload();
+    await cached.put(entry('b', 2));
+    await reading;
+    expect((await cached.all()).map((e) => e.clientId)).toEqual(['old', 'a', 'b']);
+  });
+
+  it('a failed write does not undo a later one', async () => {
+    const inner = createMemoryOutboxStore();
+    let failNext: ((error: Error) => void) | undefined;
+    const store: OutboxStore = {
+      ...inner,
+      put: (e) => (e.state === 'sending' ? new Promise<void>((_, reject) => (failNext = reject)) : inner.put(e)),
+    };
+    const cached = cachedOutboxStore(store);
+    await cached.put(entry('a', 1));
+    const marking = cached.put({ ...entry('a', 1), state: 'sending' });
+    await new Promise((r) => setTimeout(r, 0));
+    await cached.delete('a');
+    failNext?.(new Error('full'));
+    await expect(marking).rejects.toThrow('full');
+    expect(await cached.get('a')).toBeUndefined();
+  });
+});

@@ -51,8 +51,9 @@ export async function openOutboxStore(): Promise<OutboxStore> {
  * (pages talk to it by message), so memory and disk agree. Saves a member's tap two IndexedDB
  * reads, and the summary every page is sent, a read and a parse of every entry.
  */
-export function cachedOutboxStore(inner: OutboxStore): OutboxStore {
+export function cachedOutboxStore(inner: OutboxStore): OutboxStore & { reload(): Promise<void> } {
   let loaded: Promise<Map<string, OutboxEntry>> | null = null;
+  let changedDuringReload: Map<string, OutboxEntry | undefined> | null = null;
   const entries = () => {
     loaded ??= inner.all().then(
       (all) => new Map(all.map((e) => [e.clientId, e])),
@@ -63,22 +64,49 @@ export function cachedOutboxStore(inner: OutboxStore): OutboxStore {
     );
     return loaded;
   };
-  /** Memory follows a write at once (writes are issued in call order); a write that fails puts memory back. */
+  /**
+   * Memory follows a write at once (writes are issued in call order). A write that fails puts
+   * memory back — unless a later write has changed that entry since (then the later one stands).
+   */
   async function write(clientId: string, next: OutboxEntry | undefined, toDisk: () => Promise<void>) {
     const memory = await entries();
     const before = memory.get(clientId);
     const written = toDisk();
-    if (next) memory.set(clientId, structuredClone(next));
+    const mine = next ? structuredClone(next) : undefined;
+    if (mine) memory.set(clientId, mine);
     else memory.delete(clientId);
+    changedDuringReload?.set(clientId, mine);
     try {
       await written;
     } catch (error) {
-      if (before) memory.set(clientId, before);
-      else memory.delete(clientId);
+      if (memory.get(clientId) === mine) {
+        if (before) memory.set(clientId, before);
+        else memory.delete(clientId);
+      }
       throw error;
     }
   }
   return {
+    /**
+     * Reads IndexedDB again: after a worker update, the worker before this one may have written
+     * after this one first read (sw.ts calls it on activation and before a forced replay).
+     */
+    reload: async () => {
+      const memory = await entries();
+      // Writes made while the disk is read are applied again on top of what it said.
+      changedDuringReload = new Map();
+      try {
+        const fresh = await inner.all();
+        memory.clear();
+        for (const entry of fresh) memory.set(entry.clientId, entry);
+        for (const [clientId, entry] of changedDuringReload) {
+          if (entry) memory.set(clientId, entry);
+          else memory.delete(clientId);
+        }
+      } finally {
+        changedDuringReload = null;
+      }
+    },
     all: async () => [...(await entries()).values()].sort((a, b) => a.seq - b.seq).map((e) => structuredClone(e)),
     get: async (clientId) => structuredClone((await entries()).get(clientId)),
     put: (entry) => write(entry.clientId, entry, () => inner.put(entry)),

@@ -19,7 +19,7 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/kiosk\//, /^\/health/] }));
 
 // 2. The outbox: IndexedDB, or null where the browser will not give us storage (online-only then).
-const storePromise: Promise<OutboxStore | null> = openOutboxStore().then(cachedOutboxStore, () => null);
+const storePromise: Promise<(OutboxStore & { reload(): Promise<void> }) | null> = openOutboxStore().then(cachedOutboxStore, () => null);
 const awaited = new Map<string, (outcome: EntryOutcome) => void>();
 const replayerPromise = storePromise.then((store) =>
   store
@@ -51,6 +51,8 @@ function broadcastSoon(): void {
 async function replay(force = false): Promise<void> {
   const replayer = await replayerPromise;
   if (!replayer) return;
+  // Forced (start-up, activation, the network back, staff "send now"): from IndexedDB, not memory.
+  if (force) await (await storePromise)?.reload().catch(() => undefined);
   await replayer.replay({ force });
   await broadcast();
 }
@@ -72,7 +74,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   // Logos and photos, from Nexudus or the operator's site (the app's own images are precached above).
   if (event.request.method === 'GET' && event.request.destination === 'image' && url.origin !== self.location.origin) {
-    event.respondWith(cachedImage(event.request));
+    event.respondWith(cachedImage(event.request, (work) => event.waitUntil(work)));
     return;
   }
   if (event.request.method !== 'POST' || url.origin !== self.location.origin || !isQueuedRoute(url.pathname)) return;
@@ -84,6 +86,8 @@ self.addEventListener('fetch', (event) => {
       awaited,
       nextSeq,
       changed: broadcastSoon,
+      // The rest of the pass (the entry's removal, other lanes) finishes after the member's answer.
+      keepAlive: (work) => event.waitUntil(work),
     }).then((response) => {
       if (response.status === 202) requestBackgroundSync();
       return response;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DeviceInfoSchema, type DeviceInfo } from '../../contract/kiosk-api';
+import { IMAGE_CACHE_NAME } from '../../contract/outbox';
 
 const KEY = 'tapdesk.device';
 const StoredDeviceSchema = z.object({ token: z.string().check(z.minLength(20)), device: DeviceInfoSchema });
@@ -49,6 +50,8 @@ export function forgetDevice(reason: 'UNAUTHORIZED' | 'DEVICE_REVOKED' | null = 
   localStorage.removeItem(KEY);
   // The staff PIN's digest belongs to this pairing (lib/staff-verifier.ts keeps it).
   localStorage.removeItem('tapdesk.staff-verifier');
+  // Members' photos and the logo kept for offline: not for whoever pairs the tablet next.
+  void globalThis.caches?.delete(IMAGE_CACHE_NAME).catch(() => false);
   cached = null;
   listeners.forEach((l) => l(null));
 }

@@ -27,8 +27,13 @@ export async function registerServiceWorker(): Promise<void> {
     listeners.forEach((l) => l());
   });
   // Reload only when a new version takes over; the first install just starts controlling the page.
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
+  // Counted here, not by Workbox's `isUpdate`: that says whether a worker controlled the page when it
+  // registered, so a page first controlled after registering never reloaded into a later update
+  // (it kept the old code beside the new worker).
+  let controlled = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled) window.location.reload();
+    controlled = true;
   });
   const wb = workbox;
   let attempt = 0;

@@ -1,6 +1,33 @@
 import type helmetPlugin from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
+/** The pages' content security policy: no inline script, no framing, connections to this server only. */
+const DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * The service worker fetches, and keeps for offline, the location's logo and members' photos from
+ * other https origins (Nexudus, the operator's site): its fetches obey its own script's
+ * connect-src. The pages keep connect-src 'self'.
+ */
+const WORKER_CSP = Object.entries({ ...DIRECTIVES, connectSrc: [...DIRECTIVES.connectSrc, 'https:'] })
+  .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+  .join('; ');
+
 /**
  * Headers on every answer (kiosk, admin page, /kiosk/v1, /api, errors): a CSP that allows no
  * inline script and no framing, nosniff, no referrer, the camera for the kiosk itself only, and
@@ -11,22 +38,7 @@ export async function installSecurityHeaders(app: FastifyInstance, helmet: typeo
     global: true,
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        mediaSrc: ["'self'", 'blob:'],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
+      directives: DIRECTIVES,
     },
     // Tablets on a LAN may use plain HTTP; HSTS is added below only for HTTPS requests.
     strictTransportSecurity: false,
@@ -40,12 +52,6 @@ export async function installSecurityHeaders(app: FastifyInstance, helmet: typeo
       'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=(), fullscreen=(self), screen-wake-lock=(self)',
     );
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    // The service worker fetches, and keeps for offline, the location's logo and members' photos from
-    // other https origins (Nexudus, the operator's site); its fetches obey its own script's
-    // connect-src. The pages keep connect-src 'self'.
-    if (request.url.split('?')[0] === '/sw.js') {
-      const csp = reply.getHeader('content-security-policy') ?? reply.raw.getHeader('content-security-policy');
-      if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("connect-src 'self'", "connect-src 'self' https:"));
-    }
+    if (request.url.split('?')[0] === '/sw.js') reply.header('content-security-policy', WORKER_CSP);
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { AdminLocationLookSchema, type AdminLocationLook, type LocationLookInput } from '../../../contract/kiosk-api';
 import { useAdminI18n } from '../../lib/messages-admin';
 import type { Language } from '../../lib/messages';
@@ -97,10 +97,7 @@ export function LookSection() {
         }}
       />
       <div className="flex flex-wrap items-end gap-4">
-        <div className="flex flex-col gap-2">
-          <label htmlFor={ids.colour} className="text-lg font-semibold">
-            {w.colour}
-          </label>
+        <Field id={ids.colour} label={w.colour}>
           <input
             id={ids.colour}
             type="color"
@@ -109,11 +106,8 @@ export function LookSection() {
             disabled={!ready}
             className="h-14 w-24 rounded-xl border-2 border-slate-500"
           />
-        </div>
-        <div className="flex flex-col gap-2">
-          <label htmlFor={ids.hex} className="text-lg font-semibold">
-            {w.colourHex}
-          </label>
+        </Field>
+        <Field id={ids.hex} label={w.colourHex}>
           <input
             id={ids.hex}
             value={accent}
@@ -122,19 +116,18 @@ export function LookSection() {
             placeholder="#145C5E"
             className="min-h-14 rounded-xl border-2 border-slate-500 px-3 font-mono text-xl"
           />
-        </div>
+        </Field>
       </div>
-      <label htmlFor={ids.logo} className="text-lg font-semibold">
-        {w.logo}
-      </label>
-      <input
-        id={ids.logo}
-        type="url"
-        value={logoUrl}
-        onChange={(e) => setLogoUrl(e.target.value)}
-        disabled={!ready}
-        className="min-h-14 rounded-xl border-2 border-slate-500 px-3 text-xl"
-      />
+      <Field id={ids.logo} label={w.logo}>
+        <input
+          id={ids.logo}
+          type="url"
+          value={logoUrl}
+          onChange={(e) => setLogoUrl(e.target.value)}
+          disabled={!ready}
+          className="min-h-14 rounded-xl border-2 border-slate-500 px-3 text-xl"
+        />
+      </Field>
       <div className="flex flex-wrap gap-4">
         <Button disabled={!ready || save.isPending} onClick={() => submit({ accent: accent || null, logoUrl: logoUrl.trim() || null })}>
           {w.save}
@@ -146,6 +139,17 @@ export function LookSection() {
       {save.error ? <Notice tone="error">{serverMessage(save.error, t)}</Notice> : null}
       {shown ? <LookResult look={shown} saved={save.isSuccess} w={w} /> : null}
     </section>
+  );
+}
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor={id} className="text-lg font-semibold">
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { LocationInfo } from '../../../contract/kiosk-api';
 import { longDate, time } from '../../lib/format';
 import { preloadMessages, useI18n } from '../../lib/i18n';
@@ -31,10 +32,7 @@ export function AttractScreen({
     <main aria-labelledby="attract-title" className="flex min-h-dvh flex-col bg-brand-900 text-white">
       <header className="flex items-center justify-between gap-4 p-6">
         <div className="flex items-center gap-4">
-          {location.look?.logoUrl ? (
-            // The name beside it says whose logo it is: decorative for a screen reader.
-            <img src={location.look.logoUrl} alt="" className="h-14 max-w-56 rounded-xl bg-white object-contain p-2" />
-          ) : null}
+          {location.look?.logoUrl ? <Logo url={location.look.logoUrl} /> : null}
           <p className="text-xl font-semibold">{location.name}</p>
         </div>
         <div role="group" aria-label={t.language} className="flex gap-2">
@@ -90,4 +88,11 @@ export function AttractScreen({
       </footer>
     </main>
   );
+}
+
+/** The location's logo; the name beside it says whose it is (decorative for a screen reader). One that cannot load is not shown. */
+function Logo({ url }: { url: string }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (failed === url) return null;
+  return <img src={url} alt="" onError={() => setFailed(url)} className="h-14 max-w-56 rounded-xl bg-white object-contain p-2" />;
 }
