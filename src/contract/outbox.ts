@@ -44,9 +44,6 @@ export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 export const isWalkIn = (entry: OutboxEntry): entry is WalkInEntry => entry.kind === 'walk-in';
 export const isTap = (entry: OutboxEntry): entry is TapEntry => entry.kind !== 'walk-in';
 
-/** The worker's cache of other origins' images (logo, photos); the page clears it when the tablet is unpaired. */
-export const IMAGE_CACHE_NAME = 'tapdesk-images-v1';
-
 /** Walk-ins one tablet holds at most: past it, a visitor registering offline is sent to reception. */
 export const WALK_IN_OUTBOX_LIMIT = 50;
 

@@ -1,4 +1,4 @@
-import { IMAGE_CACHE_NAME } from '../contract/outbox';
+import { IMAGE_CACHE_NAME } from '../contract/caches';
 
 /**
  * Images from other origins (the location's logo, members' photos): kept by the tablet so the

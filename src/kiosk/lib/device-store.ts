@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DeviceInfoSchema, type DeviceInfo } from '../../contract/kiosk-api';
-import { IMAGE_CACHE_NAME } from '../../contract/outbox';
+import { IMAGE_CACHE_NAME } from '../../contract/caches';
 
 const KEY = 'tapdesk.device';
 const StoredDeviceSchema = z.object({ token: z.string().check(z.minLength(20)), device: DeviceInfoSchema });
