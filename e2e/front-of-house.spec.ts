@@ -144,3 +144,73 @@ test('members’ photos show on their tiles and their screen, initials where the
   expect(photoRequests).toBe(before);
   await context.setOffline(false);
 });
+
+/** Monday to Friday 08:00–18:00, closed at the weekend (Nexudus's minutes after midnight). */
+const WEEKDAYS_8_TO_6 = {
+  ...Object.fromEntries(
+    ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].flatMap((day) => [
+      [`${day}Open`, 480],
+      [`${day}Close`, 1080],
+    ]),
+  ),
+  SatClosed: true,
+  SunClosed: true,
+};
+
+test('the screen sleeps outside opening hours and wakes at opening time or at a touch; the admin page shows it and the app version', async ({
+  page,
+  context,
+  server,
+  browser,
+}) => {
+  await (await adminApi(server)).updateBusiness(2, WEEKDAYS_8_TO_6);
+  await context.grantPermissions(['screen-wake-lock']);
+  // Friday 4 December 2026, 19:30 in London (GMT): closed until Monday 08:00. A clock the test moves.
+  await page.clock.install({ time: new Date('2026-12-04T19:30:00Z') });
+  await pairTablet(page);
+
+  // Just paired: the attract screen stays up for a while, then sleeps.
+  await expect(page.getByRole('button', { name: 'Check in / out' })).toBeVisible();
+  await page.clock.fastForward('01:05');
+  const asleep = page.getByRole('heading', { name: 'London Shoreditch · Closed' });
+  await expect(asleep).toBeVisible();
+  await expect(page.getByText('Opens Monday at 08:00')).toBeVisible();
+  await expect(page.locator('main')).toHaveCSS('background-color', 'rgb(0, 0, 0)');
+  await expectAccessible(page);
+  await screenshots(page, 'asleep');
+
+  // Against burn-in the words move once a minute.
+  const before = await asleep.boundingBox();
+  await page.clock.fastForward('01:00');
+  expect(await asleep.boundingBox()).not.toEqual(before);
+
+  // The admin page (another browser, on the real clock) says the screen sleeps and which version the tablet runs.
+  const office = await browser.newContext();
+  const admin = await office.newPage();
+  await signInAdmin(admin);
+  const row = admin.getByRole('row', { name: /Front desk London Shoreditch/ });
+  await expect(row).toContainText('Sleeping (outside opening hours)');
+  await expect(row).toContainText(/Version \d+\.\d+\.\d+/);
+
+  // A member who comes in early touches the screen: the kiosk is awake and works.
+  await page.getByRole('button', { name: 'Touch the screen to check in' }).click();
+  await page.getByRole('button', { name: 'Check in / out' }).click();
+  await expect(page.getByRole('heading', { name: 'Find yourself' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  // Left alone, it goes back to sleep.
+  await page.clock.fastForward('01:05');
+  await expect(asleep).toBeVisible();
+
+  // Monday 07:59:30: still asleep; at 08:00 it wakes by itself.
+  await page.clock.setSystemTime(new Date('2026-12-07T07:59:30Z'));
+  await page.clock.runFor(15_000);
+  await expect(asleep).toBeVisible();
+  await page.clock.runFor(30_000);
+  await expect(page.getByRole('button', { name: 'Check in / out' })).toBeVisible();
+  await expect(page.getByText('08:00', { exact: true })).toBeVisible();
+  // The tablet tells the gateway soon after (its heartbeat is on the tablet's clock too).
+  await page.clock.runFor(10_000);
+  await admin.reload();
+  await expect(row).toContainText('On (kept awake)');
+  await office.close();
+});

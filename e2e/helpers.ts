@@ -19,6 +19,15 @@ export async function adminApi(server: TapdeskServer) {
     const r = await fetch(`${server.apiUrl}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
     return r.json() as Promise<unknown>;
   };
+  const update = async (path: string, id: number, changes: Record<string, unknown>) => {
+    const record = (await get(`${path}/${id}`)) as Record<string, unknown>;
+    const res = await fetch(`${server.apiUrl}${path}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...record, ...changes }),
+    });
+    if (!res.ok) throw new Error(`PUT ${path}/${id}: ${res.status} ${await res.text()}`);
+  };
   return {
     checkins: async (query = '') =>
       listEnvelopeSchema(CheckinRecordSchema).parse(await get(`/api/spaces/checkins?size=1000${query}`)).Records,
@@ -27,15 +36,9 @@ export async function adminApi(server: TapdeskServer) {
         await get(`/api/billing/coworkertimepasses?CoworkerTimePass_Coworker=${coworkerId}`),
       ).Records,
     /** A customer's record changed in Nexudus (GET, then PUT the whole record back with the changes). */
-    updateCoworker: async (id: number, changes: Record<string, unknown>) => {
-      const record = (await get(`/api/spaces/coworkers/${id}`)) as Record<string, unknown>;
-      const res = await fetch(`${server.apiUrl}/api/spaces/coworkers`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ ...record, ...changes }),
-      });
-      if (!res.ok) throw new Error(`PUT coworker ${id}: ${res.status} ${await res.text()}`);
-    },
+    updateCoworker: (id: number, changes: Record<string, unknown>) => update('/api/spaces/coworkers', id, changes),
+    /** A location's record changed in Nexudus (its opening hours, say). */
+    updateBusiness: (id: number, changes: Record<string, unknown>) => update('/api/sys/businesses', id, changes),
     coworkerId: async (fullName: string) => {
       const list = listEnvelopeSchema(CoworkerRecordSchema).parse(
         await get(`/api/spaces/coworkers?Coworker_FullName=${encodeURIComponent(fullName)}`),

@@ -52,6 +52,10 @@ export const AdminLocationLookSchema = z.object({
 });
 export type AdminLocationLook = z.infer<typeof AdminLocationLookSchema>;
 
+const minuteOfDay = z.int().check(z.gte(0), z.lte(1440));
+/** A week of opening hours, Sunday first (0 … 6, as src/domain/opening-hours.ts): each day's opening and closing minute, or null (closed). */
+export const OpeningHoursSchema = z.array(z.nullable(z.object({ open: minuteOfDay, close: minuteOfDay }))).check(z.length(7));
+
 export const LocationInfoSchema = z.object({
   id,
   name: z.string(),
@@ -65,6 +69,8 @@ export const LocationInfoSchema = z.object({
   visitorTerms: z.optional(z.string()),
   /** The location's colours and logo (optional: tablets paired earlier, and locations with none). */
   look: z.optional(LocationLookSchema),
+  /** When the location is open, by its own clock; the screen sleeps outside them (absent or null: always awake). */
+  openingHours: z.optional(z.nullable(OpeningHoursSchema)),
 });
 export type LocationInfo = z.infer<typeof LocationInfoSchema>;
 
@@ -353,13 +359,24 @@ export const AdminDeviceSchema = z.object({
   outboxRejected: z.int(),
   outboxOldestAt: z.nullable(instant),
   appVersion: z.nullable(z.string()),
+  wakeLock: z.nullable(z.string()),
 });
 export type AdminDevice = z.infer<typeof AdminDeviceSchema>;
+
+/**
+ * What the tablet's screen is doing: `awake` (the wake lock is held: the location is open or someone
+ * touched it), `asleep` (outside opening hours: the lock is let go, the screen may turn off),
+ * `unsupported` (the browser has no wake lock), `refused` (the browser declined it).
+ */
+export const WAKE_LOCK_STATES = ['awake', 'asleep', 'unsupported', 'refused'] as const;
+export type WakeLockState = (typeof WAKE_LOCK_STATES)[number];
 
 export const HeartbeatSchema = z.object({
   outboxPending: z.int().check(z.gte(0), z.lte(1_000_000)),
   outboxRejected: z.int().check(z.gte(0), z.lte(1_000_000)),
   outboxOldestAt: z.nullable(instant),
   appVersion: z.string().check(z.maxLength(40)),
+  /** The screen's wake lock (optional: tablets on an older version say nothing). */
+  wakeLock: z.optional(z.enum(WAKE_LOCK_STATES)),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;

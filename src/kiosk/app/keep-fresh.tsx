@@ -6,6 +6,8 @@ import { warmSearchIndex } from '../features/lookup/search-cache';
 import { kioskRequest } from '../lib/api-client';
 import { updateDeviceInfo } from '../lib/device-store';
 import { deviceKeys } from '../lib/query-keys';
+// Loaded with the refresh, after the first screen: the screen's wake lock.
+export { WakeLock } from '../lib/use-wake-lock';
 
 /**
  * What the tablet keeps fresh in the background, also while it rests: what it is paired to (a

@@ -10,16 +10,16 @@ import {
   type ComponentProps,
   type ComponentType,
 } from 'react';
-import type { DeviceInfo, LocationLook } from '../../contract/kiosk-api';
+import type { DeviceInfo } from '../../contract/kiosk-api';
 import { AttractScreen } from '../features/attract/attract-screen';
 import { whenIdleAfterLoad } from '../lib/after-load';
 import { errorText } from '../lib/error-text';
 import { defaultLanguage, useI18n } from '../lib/i18n';
 import { memberKeys, visitorKeys } from '../lib/query-keys';
+import { useClock } from '../lib/use-clock';
 import { useIdle } from '../lib/use-idle';
 import { useScanner } from '../lib/use-scanner';
 import { useOutbox } from '../lib/outbox-summary';
-import { useWakeLock } from '../lib/use-wake-lock';
 import { applyTheme } from '../lib/theme';
 import { applyUpdateIfWaiting, onUpdateWaiting, updateWaiting } from '../lib/sw-updates';
 import type { VisitView } from './visit-screens';
@@ -35,15 +35,22 @@ const VisitScreens = lazy(() => loadVisit().then((m) => ({ default: m.VisitScree
 const loadVisitors = () => import('./visitor-screens');
 const VisitorScreens = lazy(() => loadVisitors().then((m) => ({ default: m.VisitorScreens })));
 const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
+// The sleeping screen and the opening-hours rule matter only after a while at rest: they load after
+// the page (with the visit's screens), not with the attract screen. Until then the screen stays awake.
+let sleepModule: typeof import('../features/attract/sleep-screen') | null = null;
+const loadSleep = () => import('../features/attract/sleep-screen').then((m) => (sleepModule = m));
 const OutboxPanel = lazy(() => import('../features/staff/outbox-panel').then((m) => ({ default: m.OutboxPanel })));
+
+type AfterAttract = { KeepFresh: ComponentType; WakeLock: ComponentType<{ wanted: boolean }> };
 
 /**
  * Once the page has loaded and the browser is idle, or at the first touch or key if that is sooner:
- * fetches the visit's screens, ready before anyone reaches them, and the background refresh, which
- * it returns once it is here (without Suspense: a refresh that cannot load never blanks a screen).
+ * fetches the visit's screens, ready before anyone reaches them, the background refresh and the
+ * screen's wake lock, which it returns once they are here (without Suspense: a refresh that cannot
+ * load never blanks a screen; the screen is kept on a second or two after the page shows).
  */
-function useAfterAttract(): ComponentType | null {
-  const [loaded, setLoaded] = useState<{ KeepFresh: ComponentType } | null>(null);
+function useAfterAttract(): AfterAttract | null {
+  const [loaded, setLoaded] = useState<AfterAttract | null>(null);
   useEffect(() => {
     let started = false;
     const start = () => {
@@ -51,8 +58,9 @@ function useAfterAttract(): ComponentType | null {
       started = true;
       loadVisit().catch(() => undefined);
       loadVisitors().catch(() => undefined);
+      loadSleep().catch(() => undefined);
       import('./keep-fresh').then(
-        ({ KeepFresh }) => setLoaded({ KeepFresh }),
+        ({ KeepFresh, WakeLock }) => setLoaded({ KeepFresh, WakeLock }),
         () => undefined,
       );
     };
@@ -64,7 +72,7 @@ function useAfterAttract(): ComponentType | null {
       window.removeEventListener('keydown', start, { capture: true });
     };
   }, []);
-  return loaded?.KeepFresh ?? null;
+  return loaded;
 }
 
 type View = { name: 'attract' } | VisitView | { name: 'visitor'; step: VisitorStep } | { name: 'staff' };
@@ -80,14 +88,16 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
   const [view, setView] = useState<View>({ name: 'attract' });
   const [flash, setFlash] = useState<string | null>(null);
   const update = useSyncExternalStore(onUpdateWaiting, updateWaiting, () => false);
-  const KeepFresh = useAfterAttract();
-  useWakeLock();
+  const afterAttract = useAfterAttract();
+  // Outside opening hours the attract screen sleeps and the wake lock is let go; any other screen is someone at the desk.
+  const [attractAsleep, setAttractAsleep] = useState(false);
   // By value: a refreshed device record with the same colours changes nothing.
-  const themeKey = JSON.stringify(device.location.look?.theme ?? null);
+  const theme = device.location.look?.theme ?? null;
+  const [brand900, brand700, brand600, brand100] = [theme?.brand900, theme?.brand700, theme?.brand600, theme?.brand100];
   useEffect(() => {
-    applyTheme(JSON.parse(themeKey) as LocationLook['theme']);
+    applyTheme(brand900 && brand700 && brand600 && brand100 ? { brand900, brand700, brand600, brand100 } : null);
     return () => applyTheme(null);
-  }, [themeKey]);
+  }, [brand900, brand700, brand600, brand100]);
 
   // A screen still loading keeps the one before it on screen rather than a blank page.
   const go = useCallback((next: View) => startTransition(() => setView(next)), []);
@@ -147,7 +157,8 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
     switch (view.name) {
       case 'attract':
         return (
-          <AttractWithOutbox
+          <AttractOrSleep
+            onAsleep={setAttractAsleep}
             location={device.location}
             onStart={() => go({ name: 'find' })}
             onVisit={() => go({ name: 'visitor', step: { name: 'start' } })}
@@ -172,8 +183,38 @@ export function Kiosk({ device }: { device: DeviceInfo }) {
   return (
     <>
       <Suspense fallback={null}>{screen}</Suspense>
-      {KeepFresh ? <KeepFresh /> : null}
+      {afterAttract ? (
+        <>
+          <afterAttract.KeepFresh />
+          <afterAttract.WakeLock wanted={!(view.name === 'attract' && attractAsleep)} />
+        </>
+      ) : null}
     </>
+  );
+}
+
+/**
+ * Outside the location's opening hours the attract screen sleeps (dark, the wake lock let go) once
+ * nobody has touched it for IDLE_MS; it is awake again at opening time, or at a touch. The hours are
+ * read by the location's own clock every 15 s (a tablet's clock jumps, and a timer set for 08:00
+ * would not notice).
+ */
+function AttractOrSleep({ onAsleep, ...props }: ComponentProps<typeof AttractWithOutbox> & { onAsleep: (asleep: boolean) => void }) {
+  const now = useClock(15_000);
+  // Coming back to rest (or starting) counts as a touch: the screen stays up for a while first.
+  const [touchedAt, setTouchedAt] = useState(() => Date.now());
+  const hours = props.location.openingHours;
+  // Read at each tick of the clock: the module is here long before IDLE_MS has passed.
+  const sleep = sleepModule;
+  const asleep = !!hours && !!sleep && !sleep.isOpenAt(hours, now, props.location.timeZone) && now.getTime() - touchedAt >= IDLE_MS;
+  useEffect(() => onAsleep(asleep), [asleep, onAsleep]);
+  const touched = () => setTouchedAt(Date.now());
+  if (asleep) return <sleep.SleepScreen location={props.location} now={now} onWake={touched} />;
+  // Any touch on the awake screen (choosing a language, say) keeps it up.
+  return (
+    <div className="contents" onPointerDownCapture={touched}>
+      <AttractWithOutbox {...props} />
+    </div>
   );
 }
 

@@ -37,3 +37,7 @@ export function age(iso: string, now: Date, moments: string): string {
 export function longDate(instant: Date, timeZone: string, locale: string): string {
   return dateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
 }
+
+export function weekday(instant: Date, timeZone: string, locale: string): string {
+  return dateTimeFormat(locale, { timeZone, weekday: 'long' }).format(instant);
+}

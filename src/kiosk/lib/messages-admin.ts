@@ -27,6 +27,16 @@ const adminEn = {
   name: 'Name',
   lastSeen: 'Last seen',
   outbox: 'Outbox',
+  screen: 'Screen',
+  /** What the tablet last said about its screen's wake lock (null: a tablet on an older version). */
+  wakeLock: (state: string | null) =>
+    ({
+      awake: 'On (kept awake)',
+      asleep: 'Sleeping (outside opening hours)',
+      unsupported: 'Not kept awake: this browser cannot',
+      refused: 'Not kept awake: the browser refused',
+    })[state ?? ''] ?? 'Not reported',
+  appVersion: (version: string | null) => (version ? `Version ${version}` : 'Version not reported'),
   actions: 'Actions',
   minutesAgo: (minutes: number) => `${minutes} min ago`,
   never: 'never',
@@ -123,6 +133,15 @@ const adminDe: AdminMessages = {
   name: 'Name',
   lastSeen: 'Zuletzt gesehen',
   outbox: 'Warteschlange',
+  screen: 'Bildschirm',
+  wakeLock: (state) =>
+    ({
+      awake: 'An (wach gehalten)',
+      asleep: 'Schläft (außerhalb der Öffnungszeiten)',
+      unsupported: 'Nicht wach gehalten: der Browser kann es nicht',
+      refused: 'Nicht wach gehalten: der Browser hat abgelehnt',
+    })[state ?? ''] ?? 'Nicht gemeldet',
+  appVersion: (version) => (version ? `Version ${version}` : 'Version nicht gemeldet'),
   actions: 'Aktionen',
   minutesAgo: (minutes) => `vor ${minutes} Min.`,
   never: 'nie',

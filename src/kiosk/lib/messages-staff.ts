@@ -14,6 +14,21 @@ const staffEn = {
   membersAsOf: (time: string) => `Members as of ${time}, with the check-ins and check-outs made on this tablet since.`,
   visitorsAsOf: (time: string) => `Visitors as of ${time}, the last time this list was read online.`,
   visitorsUnknown: 'Visitors: not known offline — this list has not been read online today.',
+  /** The outbox panel: what waits on this tablet. */
+  outboxTitle: 'Waiting to send',
+  outboxCounts: (pending: number, sending: number, rejected: number, oldest: string) =>
+    `${pending} pending, ${sending} sending, ${rejected} rejected · oldest waiting ${oldest}`,
+  outboxSendNow: 'Send now',
+  outboxExport: 'Export as JSON',
+  outboxClear: 'Clear',
+  outboxWalkIn: 'Visitor registration',
+  outboxMember: 'Member',
+  outboxAction: 'Action',
+  outboxTapped: 'Tapped',
+  outboxState: 'State',
+  outboxReason: 'Reason',
+  outboxStates: { pending: 'Pending', sending: 'Sending', rejected: 'Rejected' },
+  outboxUnknown: 'The offline outbox is starting…',
   unsentVisitors: (n: number) => `Includes ${n} walk-in${n === 1 ? '' : 's'} registered on this tablet and not sent yet.`,
 };
 export type StaffMessages = typeof staffEn;
@@ -26,6 +41,20 @@ const staffDe: StaffMessages = {
   membersAsOf: (time) => `Mitglieder: Stand ${time}, dazu die Check-ins und Check-outs an diesem Tablet seitdem.`,
   visitorsAsOf: (time) => `Gäste: Stand ${time}, als die Liste zuletzt online gelesen wurde.`,
   visitorsUnknown: 'Gäste: offline nicht bekannt — die Liste wurde heute noch nicht online gelesen.',
+  outboxTitle: 'Wartet auf Übertragung',
+  outboxCounts: (pending, sending, rejected, oldest) =>
+    `${pending} wartend, ${sending} in Übertragung, ${rejected} abgelehnt · ältester seit ${oldest}`,
+  outboxSendNow: 'Jetzt senden',
+  outboxExport: 'Als JSON exportieren',
+  outboxClear: 'Entfernen',
+  outboxWalkIn: 'Besucheranmeldung',
+  outboxMember: 'Mitglied',
+  outboxAction: 'Aktion',
+  outboxTapped: 'Getippt',
+  outboxState: 'Status',
+  outboxReason: 'Grund',
+  outboxStates: { pending: 'Wartend', sending: 'Wird gesendet', rejected: 'Abgelehnt' },
+  outboxUnknown: 'Der Offline-Speicher startet…',
   unsentVisitors: (n) =>
     `Enthält ${n} ${n === 1 ? 'Gast, der' : 'Gäste, die'} an diesem Tablet angemeldet und noch nicht gesendet ${n === 1 ? 'wurde' : 'wurden'}.`,
 };

@@ -4,6 +4,7 @@ import { WorkerMessageSchema, type OutboxSummary, type PageMessage, type TapEntr
 import { kioskRequest } from './api-client';
 import { readDevice } from './device-store';
 import { outboxSummary, setOutboxSummary } from './outbox-summary';
+import { onWakeLockChange, wakeLockState } from './use-wake-lock';
 
 /** While anything waits, the page asks the worker to replay this often (a worker has no timers that survive it being stopped). */
 const REPLAY_EVERY_MS = 15_000;
@@ -71,6 +72,7 @@ async function heartbeat(): Promise<void> {
     outboxRejected: summary?.rejected ?? 0,
     outboxOldestAt: summary?.oldestQueuedAt ?? null,
     appVersion: __APP_VERSION__,
+    wakeLock: wakeLockState(),
   });
   await kioskRequest('/device/heartbeat', z.null(), { method: 'POST', body: beat }).catch(() => undefined);
 }
@@ -100,5 +102,7 @@ export function startOutbox(): void {
     if (summary && summary.pending + summary.sending > 0) requestReplay(false);
   }, REPLAY_EVERY_MS);
   window.setInterval(() => void heartbeat(), HEARTBEAT_EVERY_MS);
+  // The admin page hears soon when the screen wakes or sleeps (or the browser refuses the lock).
+  onWakeLockChange(beatSoon);
   void navigator.serviceWorker.ready.then(() => setTimeout(() => void heartbeat(), 2_000));
 }

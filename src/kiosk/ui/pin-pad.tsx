@@ -27,9 +27,9 @@ export function PinPad({
     if (value.length >= 4 && !disabled) onSubmit();
   };
   const keyClass =
-    'min-h-16 rounded-2xl bg-white text-3xl font-semibold text-brand-900 ring-2 ring-slate-300 hover:bg-brand-100 disabled:opacity-50';
+    'min-h-16 rounded-2xl bg-white text-3xl portrait:min-h-24 portrait:text-4xl font-semibold text-brand-900 ring-2 ring-slate-300 hover:bg-brand-100 disabled:opacity-50';
   return (
-    <div role="group" aria-labelledby={`${id}-label`} className="mx-auto flex w-full max-w-sm flex-col gap-4">
+    <div role="group" aria-labelledby={`${id}-label`} className="mx-auto flex w-full max-w-sm flex-col gap-4 portrait:max-w-lg">
       <label id={`${id}-label`} htmlFor={id} className="text-xl font-semibold">
         {label}
       </label>

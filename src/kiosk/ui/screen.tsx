@@ -1,7 +1,9 @@
 import { useEffect, type ReactNode, type RefObject } from 'react';
 
 /**
- * A kiosk screen: a heading the screen reader lands on, content, and actions at the bottom. With
+ * A kiosk screen: a heading the screen reader lands on, content, and actions at the bottom,
+ * centred (a tablet stand covers the bottom corners) and lifted off the edge. With `centre`, the
+ * content sits in the middle of a portrait screen, towards the thumb, rather than in its top third. With
  * `typeInto`, typing goes to that field although the heading has the focus: the first printable
  * key moves the focus there and the browser delivers the character to it, so a hardware keyboard
  * or a keyboard-wedge scanner loses nothing, and the screen reader still announced the heading.
@@ -12,12 +14,14 @@ export function Screen({
   actions,
   headingId = 'screen-title',
   typeInto,
+  centre = false,
 }: {
   title: string;
   children: ReactNode;
   actions?: ReactNode;
   headingId?: string;
   typeInto?: RefObject<HTMLInputElement | null>;
+  centre?: boolean;
 }) {
   useTypeInto(typeInto);
   return (
@@ -26,8 +30,8 @@ export function Screen({
         <h1 id={headingId} tabIndex={-1} className="text-3xl font-bold text-brand-900 outline-none sm:text-4xl">
           {title}
         </h1>
-        <div className="flex flex-1 flex-col gap-6">{children}</div>
-        {actions ? <div className="flex flex-wrap gap-4 print:hidden">{actions}</div> : null}
+        <div className={`flex flex-1 flex-col gap-6 ${centre ? 'portrait:justify-center portrait:gap-10' : ''}`}>{children}</div>
+        {actions ? <div className="flex flex-wrap justify-center gap-4 pb-4 portrait:pb-12 print:hidden">{actions}</div> : null}
       </div>
     </main>
   );

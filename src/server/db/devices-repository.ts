@@ -22,6 +22,7 @@ const DeviceRow = z.object({
   OutboxRejected: z.number(),
   OutboxOldestAt: z.string().nullable(),
   AppVersion: z.string().nullable(),
+  WakeLock: z.string().nullable(),
 });
 export type Device = z.infer<typeof DeviceRow>;
 
@@ -98,9 +99,9 @@ export function createDevicesRepository(db: Db) {
     heartbeat: (id: number, beat: Heartbeat) =>
       db
         .prepare(
-          'UPDATE kiosk_devices SET LastSeenAt = ?, OutboxPending = ?, OutboxRejected = ?, OutboxOldestAt = ?, AppVersion = ? WHERE Id = ?',
+          'UPDATE kiosk_devices SET LastSeenAt = ?, OutboxPending = ?, OutboxRejected = ?, OutboxOldestAt = ?, AppVersion = ?, WakeLock = ? WHERE Id = ?',
         )
-        .run(now(), beat.outboxPending, beat.outboxRejected, beat.outboxOldestAt, beat.appVersion, id),
+        .run(now(), beat.outboxPending, beat.outboxRejected, beat.outboxOldestAt, beat.appVersion, beat.wakeLock ?? null, id),
     revoke: (id: number) =>
       db.prepare('UPDATE kiosk_devices SET RevokedAt = COALESCE(RevokedAt, ?) WHERE Id = ?').run(now(), id).changes > 0,
 

@@ -1,3 +1,4 @@
+import { OPENING_DAYS } from '../../contract/nexudus-businesses';
 import { field, readOnly, secret, serverKept, type FieldSpec, type TableSpec } from './table';
 
 const base = (): FieldSpec[] => [
@@ -25,6 +26,7 @@ export const businessesTable: TableSpec = {
     field('VisitorHostApproval', 'bool'),
     field('VisitorAutoCheckIn', 'bool'),
     field('VisitorTerms'),
+    ...OPENING_DAYS.flatMap((day) => [field(`${day}Open`, 'int'), field(`${day}Close`, 'int'), field(`${day}Closed`, 'bool')]),
   ],
   defaultOrder: { field: 'Id', dir: 1 },
 };

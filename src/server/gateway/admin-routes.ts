@@ -156,6 +156,7 @@ export async function adminRoutes(
       outboxRejected: d.OutboxRejected,
       outboxOldestAt: d.OutboxOldestAt,
       appVersion: d.AppVersion,
+      wakeLock: d.WakeLock,
     }));
   });
 

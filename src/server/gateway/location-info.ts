@@ -1,6 +1,7 @@
 import type { AdminLocationLook, LocationInfo, LocationLook } from '../../contract/kiosk-api';
 import type { BusinessRecord } from '../../contract/nexudus-businesses';
 import { themeFor } from '../../domain/contrast';
+import { openingHoursOf } from '../../domain/opening-hours';
 import type { StoredLook } from '../db/looks-repository';
 export { initials } from '../../domain/initials';
 
@@ -18,6 +19,7 @@ export function toLocationInfo(b: BusinessRecord, look?: LocationLook): Location
     pinBeforeCharge: b.KioskPinBeforeCharge,
     visitorHostApproval: b.VisitorHostApproval,
     visitorTerms: b.VisitorTerms ?? DEFAULT_VISITOR_TERMS,
+    openingHours: openingHoursOf(b),
     ...(look ? { look } : {}),
   };
 }

@@ -20,10 +20,14 @@ function DeviceRow({ device }: { device: AdminDevice }) {
   const oldest = device.outboxOldestAt ? minutesAgo(device.outboxOldestAt, t) : null;
   return (
     <tr className="border-t border-slate-200 align-top">
-      <td className="p-3 font-semibold">{device.name}</td>
+      <td className="p-3">
+        <span className="block font-semibold">{device.name}</span>
+        <span className="block text-base text-slate-700">{t.admin.appVersion(device.appVersion)}</span>
+      </td>
       <td className="p-3">{device.location.name}</td>
       <td className="p-3">{minutesAgo(device.lastSeenAt, t)}</td>
       <td className="p-3">{t.admin.outboxHealth(device.outboxPending, oldest, device.outboxRejected)}</td>
+      <td className="p-3">{device.revokedAt ? '' : t.admin.wakeLock(device.wakeLock)}</td>
       <td className="p-3">
         {device.revokedAt ? (
           t.admin.unpaired
@@ -44,7 +48,7 @@ function DeviceRow({ device }: { device: AdminDevice }) {
   );
 }
 
-/** Every tablet's health (refreshed every 15 s), and unpairing. */
+/** Every tablet's health (refreshed every 15 s): last seen, app version, outbox, whether its screen is kept awake; and unpairing. */
 export function DevicesSection() {
   const { t } = useAdminI18n();
   const devices = useQuery(devicesQuery());
@@ -52,7 +56,10 @@ export function DevicesSection() {
     <AdminSection headingId="devices-heading" title={t.admin.tabletsTitle} empty={devices.data?.length === 0} emptyText={t.admin.noTablets}>
       {devices.data && devices.data.length > 0 ? (
         <table className="w-full text-left text-lg">
-          <TableHead labels={[t.admin.name, t.admin.location, t.admin.lastSeen, t.admin.outbox, t.admin.actions]} hideLast />
+          <TableHead
+            labels={[t.admin.name, t.admin.location, t.admin.lastSeen, t.admin.outbox, t.admin.screen, t.admin.actions]}
+            hideLast
+          />
           <tbody>
             {devices.data.map((d) => (
               <DeviceRow key={d.id} device={d} />

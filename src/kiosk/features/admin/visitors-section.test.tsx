@@ -19,6 +19,7 @@ const DEVICE = {
   outboxRejected: 0,
   outboxOldestAt: null,
   appVersion: null,
+  wakeLock: null,
 };
 const pendingVisitor = (overrides: Partial<PendingVisitor> = {}) =>
   PendingVisitorSchema.parse({

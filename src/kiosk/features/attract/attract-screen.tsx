@@ -3,11 +3,16 @@ import type { LocationInfo } from '../../../contract/kiosk-api';
 import { longDate, time } from '../../lib/format';
 import { preloadMessages, useI18n } from '../../lib/i18n';
 import { LANGUAGE_NAMES, type Language } from '../../lib/messages';
+import { nudge as nudgeAt } from '../../lib/burn-in';
 import { useClock } from '../../lib/use-clock';
 
 const BIG = 'min-h-28 min-w-80 rounded-3xl px-12 text-4xl font-bold shadow-lg';
 
-/** The screen the tablet rests on: location, clock, the two ways in (members, visitors), language choice. */
+/**
+ * The screen the tablet rests on: location, clock, the two ways in (members, visitors), language
+ * choice and staff at the top (a tablet stand covers the bottom corners); its middle moves a few
+ * pixels a minute against burn-in.
+ */
 export function AttractScreen({
   location,
   onStart,
@@ -28,6 +33,7 @@ export function AttractScreen({
 }) {
   const { t, locale, language, setLanguage } = useI18n();
   const now = useClock();
+  const nudge = nudgeAt(now);
   return (
     <main aria-labelledby="attract-title" className="flex min-h-dvh flex-col bg-brand-900 text-white">
       <header className="flex items-center justify-between gap-4 p-6">
@@ -35,23 +41,35 @@ export function AttractScreen({
           {location.look?.logoUrl ? <Logo url={location.look.logoUrl} /> : null}
           <p className="text-xl font-semibold">{location.name}</p>
         </div>
-        <div role="group" aria-label={t.language} className="flex gap-2">
-          {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
-            <button
-              key={code}
-              type="button"
-              lang={code}
-              aria-pressed={language === code}
-              onPointerDown={() => preloadMessages(code)}
-              onClick={() => setLanguage(code)}
-              className={`min-h-12 min-w-12 rounded-xl px-4 text-lg font-semibold ring-2 ring-white ${language === code ? 'bg-white text-brand-900' : 'bg-transparent text-white'}`}
-            >
-              {LANGUAGE_NAMES[code]}
-            </button>
-          ))}
+        <div className="flex items-center gap-6">
+          <div role="group" aria-label={t.language} className="flex gap-2">
+            {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
+              <button
+                key={code}
+                type="button"
+                lang={code}
+                aria-pressed={language === code}
+                onPointerDown={() => preloadMessages(code)}
+                onClick={() => setLanguage(code)}
+                className={`min-h-12 min-w-12 rounded-xl px-4 text-lg font-semibold ring-2 ring-white ${language === code ? 'bg-white text-brand-900' : 'bg-transparent text-white'}`}
+              >
+                {LANGUAGE_NAMES[code]}
+              </button>
+            ))}
+          </div>
+          <button
+            type="button"
+            onClick={onStaff}
+            className="min-h-12 min-w-12 rounded-xl px-4 text-lg text-white underline underline-offset-4"
+          >
+            {t.staffTitle}
+          </button>
         </div>
       </header>
-      <div className="flex flex-1 flex-col items-center justify-center gap-8 p-6 text-center">
+      <div
+        className="flex flex-1 flex-col items-center justify-center gap-8 p-6 pb-24 text-center"
+        style={{ transform: `translate(${nudge[0]}px, ${nudge[1]}px)` }}
+      >
         <p className="text-7xl font-bold tabular-nums" aria-label={time(now, location.timeZone, locale)}>
           {time(now, location.timeZone, locale)}
         </p>
@@ -68,24 +86,13 @@ export function AttractScreen({
           </button>
         </div>
         <p className="text-xl">{t.tapToStart}</p>
-        {storageUnavailable ? <p className="max-w-2xl rounded-xl bg-warn-100 p-3 text-lg text-slate-900">{t.storageUnavailable}</p> : null}
-      </div>
-      <footer className="flex items-center justify-between p-4">
         {pending + pendingVisitors > 0 ? (
           <p role="status" className="rounded-full bg-warn-100 px-4 py-2 text-base font-semibold text-slate-900">
             {t.pendingIndicator(pending, pendingVisitors)}
           </p>
-        ) : (
-          <span />
-        )}
-        <button
-          type="button"
-          onClick={onStaff}
-          className="min-h-12 min-w-12 rounded-xl px-4 text-base text-white underline underline-offset-4"
-        >
-          {t.staffTitle}
-        </button>
-      </footer>
+        ) : null}
+        {storageUnavailable ? <p className="max-w-2xl rounded-xl bg-warn-100 p-3 text-lg text-slate-900">{t.storageUnavailable}</p> : null}
+      </div>
     </main>
   );
 }

@@ -83,6 +83,7 @@ export function MemberScreen({
   return (
     <Screen
       title={v.hello(firstName)}
+      centre
       actions={
         <Button variant="secondary" onClick={onBack}>
           {t.back}
@@ -95,7 +96,7 @@ export function MemberScreen({
       {offlineAsOf ? <Notice tone="info">{v.offlineStatus(age(offlineAsOf, new Date(), t.justNow))}</Notice> : null}
       {data && eligibility ? (
         <>
-          <div className="flex items-center gap-6">
+          <div className="flex items-center gap-6 portrait:flex-col portrait:text-center">
             <Avatar id={who.coworkerId} photoUrl={who.photoUrl ?? null} initials={initials(who.displayName)} size="lg" />
             <p className="text-2xl">
               {eligibility.kind === 'checked-in'

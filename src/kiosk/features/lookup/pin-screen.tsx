@@ -16,6 +16,7 @@ export function PinScreen({ onIdentified, onBack }: { onIdentified: (who: Identi
   return (
     <Screen
       title={t.enterPin}
+      centre
       actions={
         <Button variant="secondary" onClick={onBack}>
           {t.back}
