@@ -25,6 +25,8 @@ export default defineConfig<TopologyOption>({
     ...(process.env.CI ? [] : [['html', { open: 'never' }] as const]),
   ],
   outputDir: 'test-results',
+  // Screenshot comparisons (e2e/visual.spec.ts): one picture per screen, kept in the repository.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   use: {
     browserName: 'chromium',
     headless: true,

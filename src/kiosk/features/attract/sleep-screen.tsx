@@ -10,14 +10,16 @@ import type { Language } from '../../lib/messages';
 const WORDS = {
   en: {
     closedNow: 'Closed',
-    /** `day`: the weekday when it is not today. */
+    /** `day`: tomorrow, or the weekday, when it is not today. */
     opensAt: (day: string | null, at: string) => `Opens ${day ? `${day} ` : ''}at ${at}`,
     touchToWake: 'Touch the screen to check in',
+    tomorrow: 'tomorrow',
   },
   de: {
     closedNow: 'Geschlossen',
     opensAt: (day: string | null, at: string) => `Öffnet ${day ? `${day} ` : ''}um ${at} Uhr`,
     touchToWake: 'Bildschirm berühren zum Einchecken',
+    tomorrow: 'morgen',
   },
 } satisfies Record<Language, Record<string, unknown>>;
 
@@ -41,7 +43,14 @@ export function SleepScreen({ location, now, onWake }: { location: LocationInfo;
   const t = WORDS[language];
   const zone = location.timeZone;
   const opens = location.openingHours ? nextOpening(location.openingHours, now, zone) : null;
-  const today = opens ? longDate(opens, zone, locale) === longDate(now, zone, locale) : false;
+  const dayOf = (at: Date) => longDate(at, zone, locale);
+  const day = !opens
+    ? null
+    : dayOf(opens) === dayOf(now)
+      ? null
+      : dayOf(opens) === dayOf(new Date(now.getTime() + 86_400_000))
+        ? t.tomorrow
+        : weekday(opens, zone, locale);
   const [x, y] = minuteStep(now, SPOTS);
   return (
     // Inline styles rather than utility classes: they load with this screen, not in the first load's CSS.
@@ -61,7 +70,7 @@ export function SleepScreen({ location, now, onWake }: { location: LocationInfo;
           {location.name} · {t.closedNow}
         </h1>
         <p id="sleep-when" className="text-2xl">
-          {opens ? t.opensAt(today ? null : weekday(opens, zone, locale), time(opens, zone, locale)) : null}
+          {opens ? t.opensAt(day, time(opens, zone, locale)) : null}
         </p>
         <p aria-hidden="true" className="text-xl" style={{ color: '#94a3b8' }}>
           {t.touchToWake}
