@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { zonedToInstant } from '../src/domain/time';
 import { en, type Language, type Messages } from '../src/kiosk/lib/messages';
 import { de } from '../src/kiosk/lib/messages-de';
 import { visitorMessagesFor } from '../src/kiosk/lib/messages-visitors';
@@ -20,7 +21,8 @@ const SIZES = [
 ] as const;
 const WORDS: Record<Language, Messages> = { en, de };
 
-const nineFortyOneToday = () => new Date(`${new Date().toISOString().slice(0, 10)}T09:41:00Z`);
+/** 09:41 today on the location's wall clock (London), summer time or not. */
+const nineFortyOneToday = () => zonedToInstant(new Date().toISOString().slice(0, 10), 9 * 60 + 41, 'Europe/London');
 
 async function setUp(page: Page, language: Language, size: (typeof SIZES)[number]) {
   await page.setViewportSize(size);
