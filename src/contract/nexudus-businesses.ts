@@ -84,12 +84,8 @@ const hoursMakeSense = (value: Record<string, unknown>, ctx: z.RefinementCtx) =>
     if (typeof open === 'number' && typeof close === 'number') {
       if (close <= open) ctx.addIssue({ code: 'custom', path: [`${day}Close`], message: `must be later than ${day}Open` });
     } else if (typeof open === 'number' || typeof close === 'number') {
-      const missing = typeof open === 'number' ? `${day}Close` : `${day}Open`;
-      ctx.addIssue({
-        code: 'custom',
-        path: [missing],
-        message: `must be given with ${missing === `${day}Open` ? `${day}Close` : `${day}Open`}`,
-      });
+      const [given, missing] = typeof open === 'number' ? [`${day}Open`, `${day}Close`] : [`${day}Close`, `${day}Open`];
+      ctx.addIssue({ code: 'custom', path: [missing], message: `must be given with ${given}` });
     }
   }
 };
@@ -112,7 +108,10 @@ const lenientMinute = () =>
   z
     .unknown()
     .optional()
-    .transform((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1440 ? v : null));
+    .transform((v) => {
+      const minute = minuteOfDay().safeParse(v);
+      return minute.success ? minute.data : null;
+    });
 const lenientFlag = () =>
   z
     .unknown()
