@@ -1,10 +1,10 @@
 import { adminApi, expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
 import { expect, test } from './fixtures';
 import { crc32, deflateSync } from 'node:zlib';
-import { contrastRatio, parseHex } from '../src/domain/contrast';
+import { contrastRatio, overPicture, PICTURE_SCRIM, parseHex } from '../src/domain/contrast';
 
-/** A real 64×32 PNG in one colour, served as the operator's logo from their own site (no network in CI). */
-function png(width: number, height: number): Buffer {
+/** A real PNG in one grey, served as the operator's logo or picture from their own site (no network in CI). */
+function png(width: number, height: number, grey = 0xc8): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const out = Buffer.alloc(12 + data.length);
@@ -17,7 +17,7 @@ function png(width: number, height: number): Buffer {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0xc8)]);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, grey)]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
@@ -27,9 +27,11 @@ function png(width: number, height: number): Buffer {
   ]);
 }
 const LOGO = png(64, 32);
+/** The picture of the space at its worst for the text over it: white. */
+const SPACE = png(320, 200, 0xff);
 const rgb = (css: string) => (css.match(/\d+/g) ?? []).slice(0, 3).map(Number) as unknown as [number, number, number];
 
-test('a location’s brand colour is made readable, the admin page says so, and its tablet wears it with its logo, offline too', async ({
+test('a location’s brand colour is made readable, the admin page says so, and its tablet wears it with its logo and picture, offline too', async ({
   page,
   context,
 }) => {
@@ -37,7 +39,8 @@ test('a location’s brand colour is made readable, the admin page says so, and 
   await context.route('https://brand.tapdesk.test/**', (route) => {
     logoRequests += 1;
     // The operator's site lets the tablet read its images (CORS): the worker may keep them.
-    return route.fulfill({ status: 200, contentType: 'image/png', body: LOGO, headers: { 'access-control-allow-origin': '*' } });
+    const body = route.request().url().endsWith('/space.png') ? SPACE : LOGO;
+    return route.fulfill({ status: 200, contentType: 'image/png', body, headers: { 'access-control-allow-origin': '*' } });
   });
   await signInAdmin(page);
   const look = page.getByRole('region', { name: 'How the tablet looks' });
@@ -45,6 +48,7 @@ test('a location’s brand colour is made readable, the admin page says so, and 
   // A yellow too light for white text.
   await look.getByLabel('Brand colour as #RRGGBB').fill('#F5B700');
   await look.getByLabel('Logo address (https://…)').fill('https://brand.tapdesk.test/logo.png');
+  await look.getByLabel('Address of a picture of the space (https://…)').fill('https://brand.tapdesk.test/space.png');
   await look.getByRole('button', { name: 'Save the look' }).click();
   const said = look.getByText(
     /#f5b700 is too light for white text \(\d\.\d:1; at least 4\.5:1 is needed to read it\), so the tablet uses (#[0-9a-f]{6})/,
@@ -62,6 +66,25 @@ test('a location’s brand colour is made readable, the admin page says so, and 
   expect(contrastRatio(background, [255, 255, 255])).toBeGreaterThanOrEqual(10);
   const visitor = page.getByRole('button', { name: "I'm visiting" });
   expect(rgb(await visitor.evaluate((el) => getComputedStyle(el).backgroundColor))).toEqual(parseHex(applied));
+  // The picture fills the screen behind the deep tone at 80 %: white text stays readable where the picture is white.
+  const picture = attract.locator('img[src="https://brand.tapdesk.test/space.png"]');
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.alt, img.getBoundingClientRect().width])).toEqual([
+    320,
+    '',
+    page.viewportSize()?.width,
+  ]);
+  // The scrim's colour as the browser paints it (its computed value may be oklab).
+  const [r = 0, g = 0, b = 0, a = 0] = await page.getByTestId('banner-scrim').evaluate((el) => {
+    const paint = document.createElement('canvas').getContext('2d');
+    if (!paint) return [];
+    paint.fillStyle = getComputedStyle(el).backgroundColor;
+    paint.fillRect(0, 0, 1, 1);
+    return [...paint.getImageData(0, 0, 1, 1).data];
+  });
+  expect(a / 255).toBeCloseTo(PICTURE_SCRIM, 2);
+  expect(contrastRatio([r, g, b], background)).toBeLessThan(1.05);
+  expect(overPicture(background, a / 255)).toBeGreaterThanOrEqual(4.5);
   await expectAccessible(page);
   await screenshots(page, 'attract-branded');
 
@@ -69,20 +92,16 @@ test('a location’s brand colour is made readable, the admin page says so, and 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.reload();
   await expect(attract.locator('img[src="https://brand.tapdesk.test/logo.png"]')).toBeVisible();
-  expect(
-    await attract
-      .locator('img')
-      .first()
-      .evaluate((img: HTMLImageElement) => img.naturalWidth),
-  ).toBe(64);
+  const logo = attract.locator('img[src="https://brand.tapdesk.test/logo.png"]');
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
   const before = logoRequests;
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Check in / out' })).toBeVisible();
-  const logo = attract.locator('img[src="https://brand.tapdesk.test/logo.png"]');
   await expect(logo).toBeVisible();
   expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
   expect(logoRequests).toBe(before);
+  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
   expect(rgb(await visitor.evaluate((el) => getComputedStyle(el).backgroundColor))).toEqual(parseHex(applied));
   await context.setOffline(false);
 });

@@ -13,44 +13,22 @@ const nullableInt = z.nullable(z.int());
 export const PAIRING_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}$/;
 export const normalisePairingCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-const hexColour = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { error: 'Give a colour as #RRGGBB, e.g. #145C5E.' }));
+export const hexColour = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { error: 'Give a colour as #RRGGBB, e.g. #145C5E.' }));
 
 /** The kiosk's theme tokens for a location's brand colour, already made readable (src/domain/contrast.ts). */
 export const KioskThemeSchema = z.object({ brand900: hexColour, brand700: hexColour, brand600: hexColour, brand100: hexColour });
 
-/** How the tablet looks at a location: its colours and logo (none: Tapdesk's own). */
-export const LocationLookSchema = z.object({ theme: z.nullable(KioskThemeSchema), logoUrl: z.nullable(z.string()) });
-export type LocationLook = z.infer<typeof LocationLookSchema>;
-
-/** A logo the tablet loads: over HTTPS (the tablet's CSP), and not a secret-bearing URL anyone could read off the screen. */
-const logoUrl = z
-  .string()
-  .check(
-    z.trim(),
-    z.maxLength(500, { error: 'Use a logo address of at most 500 characters.' }),
-    z.regex(/^https:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/, { error: 'Give the logo as an https:// address of an image, without ? or # parts.' }),
-  );
-
-/** Staff set a location's look on the admin page: both optional (null: Tapdesk's own). */
-export const LocationLookInputSchema = z.object({ accent: z.nullable(hexColour), logoUrl: z.nullable(logoUrl) });
-export type LocationLookInput = z.infer<typeof LocationLookInputSchema>;
-
-/** What the admin page shows: what was chosen, and what the tablet uses (with the contrast correction, if any). */
-export const AdminLocationLookSchema = z.object({
-  businessId: id,
-  accent: z.nullable(z.string()),
+/**
+ * How the tablet looks at a location: its colours, logo and a picture of the space behind the
+ * attract screen (none: Tapdesk's own). `bannerUrl` is optional for a tablet's record kept from
+ * before pictures existed.
+ */
+export const LocationLookSchema = z.object({
+  theme: z.nullable(KioskThemeSchema),
   logoUrl: z.nullable(z.string()),
-  applied: z.nullable(
-    z.object({
-      colour: z.string(),
-      adjusted: z.boolean(),
-      contrast: z.number(),
-      chosenContrast: z.number(),
-      theme: KioskThemeSchema,
-    }),
-  ),
+  bannerUrl: z.optional(z.nullable(z.string())),
 });
-export type AdminLocationLook = z.infer<typeof AdminLocationLookSchema>;
+export type LocationLook = z.infer<typeof LocationLookSchema>;
 
 const minuteOfDay = z.int().check(z.gte(0), z.lte(1440));
 /** A week of opening hours, Sunday first (0 … 6, as src/domain/opening-hours.ts): each day's opening and closing minute, or null (closed). */
@@ -375,7 +353,10 @@ export const HeartbeatSchema = z.object({
   outboxPending: z.int().check(z.gte(0), z.lte(1_000_000)),
   outboxRejected: z.int().check(z.gte(0), z.lte(1_000_000)),
   outboxOldestAt: z.nullable(instant),
-  appVersion: z.string().check(z.maxLength(40)),
+  /** The app's version as package.json gives it (1.4.0, 1.4.0-rc.1+abc): nothing else shows on the admin page. */
+  appVersion: z
+    .string()
+    .check(z.regex(/^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$/, { error: 'Give the app version as in package.json, e.g. 1.4.0.' })),
   /** The screen's wake lock (optional: tablets on an older version say nothing). */
   wakeLock: z.optional(z.enum(WAKE_LOCK_STATES)),
 });

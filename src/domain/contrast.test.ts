@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseHex, themeFor } from './contrast';
+import { contrastRatio, parseHex, themeFor, overPicture } from './contrast';
 
 const ratio = (a: string, b: string) => contrastRatio(parseHex(a) ?? [0, 0, 0], parseHex(b) ?? [0, 0, 0]);
 
@@ -41,5 +41,16 @@ describe('a brand colour made into a readable theme', () => {
   it('refuses what is not a colour', () => {
     expect(themeFor('red')).toBeUndefined();
     expect(themeFor('#12345')).toBeUndefined();
+  });
+
+  it('keeps white text readable over any picture under the deep tone, for any colour and for Tapdesk’s own', () => {
+    const deepTones = ['#0f3d3e'];
+    for (let n = 0; n < 4096; n += 37) {
+      const hex = `#${[n >> 8, (n >> 4) & 15, n & 15].map((d) => (d * 17).toString(16).padStart(2, '0')).join('')}`;
+      deepTones.push(themeFor(hex)?.theme.brand900 ?? '');
+    }
+    for (const deep of deepTones) expect(overPicture(parseHex(deep) ?? [255, 255, 255]), deep).toBeGreaterThanOrEqual(4.5);
+    // The scrim is what does it: half of it would not.
+    expect(overPicture(parseHex('#0f3d3e') ?? [0, 0, 0], 0.5)).toBeLessThan(4.5);
   });
 });

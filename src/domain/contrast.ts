@@ -87,3 +87,14 @@ export function themeFor(accent: string): ThemeChoice | undefined {
     chosenContrast: Math.floor(contrastRatio(chosen, WHITE) * 10) / 10,
   };
 }
+
+/** How much of the deep tone lies over a location's picture on the attract screen (the kiosk's `bg-brand-900/80`). */
+export const PICTURE_SCRIM = 0.8;
+
+/**
+ * White text over the picture under the scrim, where the picture is at its lightest (white):
+ * the worst case, since a lighter pixel only ever lightens the mix (browsers blend in sRGB).
+ */
+export function overPicture(deep: Rgb, scrim = PICTURE_SCRIM): number {
+  return contrastRatio(mix(WHITE, deep, scrim), WHITE);
+}

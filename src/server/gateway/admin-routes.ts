@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ClearLockoutSchema,
-  LocationLookInputSchema,
   PairingCodeRequestSchema,
   StaffSignInSchema,
   SyncRequestSchema,
@@ -10,6 +9,7 @@ import {
   type MirrorSyncState,
   type UpstreamStatus,
 } from '../../contract/kiosk-api';
+import { LocationLookInputSchema } from '../../contract/location-looks';
 import { TAPDESK_ADMIN_ROLE } from '../../contract/nexudus-users';
 import type { DevicesRepository } from '../db/devices-repository';
 import type { LooksRepository } from '../db/looks-repository';
@@ -130,7 +130,10 @@ export async function adminRoutes(
     const body = parseKioskBody(reply, LocationLookInputSchema, request.body);
     if (!body) return reply;
     deps.looks.set(id, body, request.staffEmail ?? '');
-    request.log.info({ businessId: id, accent: body.accent, logo: body.logoUrl !== null }, 'location look set');
+    request.log.info(
+      { businessId: id, accent: body.accent, logo: body.logoUrl !== null, banner: body.bannerUrl !== null },
+      'location look set',
+    );
     return lookForAdmin(id, deps.looks.get(id));
   });
 

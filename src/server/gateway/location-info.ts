@@ -1,4 +1,5 @@
-import type { AdminLocationLook, LocationInfo, LocationLook } from '../../contract/kiosk-api';
+import type { LocationInfo, LocationLook } from '../../contract/kiosk-api';
+import type { AdminLocationLook } from '../../contract/location-looks';
 import type { BusinessRecord } from '../../contract/nexudus-businesses';
 import { themeFor } from '../../domain/contrast';
 import { openingHoursOf } from '../../domain/opening-hours';
@@ -24,10 +25,10 @@ export function toLocationInfo(b: BusinessRecord, look?: LocationLook): Location
   };
 }
 
-/** A location's look as the tablet applies it: the colour made readable, the logo as set. Undefined: Tapdesk's own. */
+/** A location's look as the tablet applies it: the colour made readable, the pictures as set. Undefined: Tapdesk's own. */
 export function lookForTablet(stored: StoredLook): LocationLook | undefined {
   const theme = stored.accent ? (themeFor(stored.accent)?.theme ?? null) : null;
-  return theme || stored.logoUrl ? { theme, logoUrl: stored.logoUrl } : undefined;
+  return theme || stored.logoUrl || stored.bannerUrl ? { theme, logoUrl: stored.logoUrl, bannerUrl: stored.bannerUrl } : undefined;
 }
 
 /** The same for the admin page, with what was chosen and whether (and why) the colour was changed. */
@@ -37,6 +38,7 @@ export function lookForAdmin(businessId: number, stored: StoredLook): AdminLocat
     businessId,
     accent: stored.accent,
     logoUrl: stored.logoUrl,
+    bannerUrl: stored.bannerUrl,
     applied: choice
       ? {
           colour: choice.applied,

@@ -89,7 +89,7 @@ describe('a location’s opening hours', () => {
 });
 
 describe('the tablet’s screen on the admin page', () => {
-  it('shows the wake-lock state and app version each tablet last reported; a state it does not know is a 400', async () => {
+  it('shows the wake-lock state and app version each tablet last reported; a state it does not know or a version that is not one is a 400', async () => {
     api = await createTestApi();
     const client = kioskClient(api.app, api.db);
     const tablet = await client.pair(await api.business({ Name: 'London' }), 'Front desk');
@@ -102,6 +102,11 @@ describe('the tablet’s screen on the admin page', () => {
 
     const bad = await client.call('POST', '/device/heartbeat', tablet, { ...beat, appVersion: '9.9.9', wakeLock: 'dimmed' });
     expect(bad.statusCode).toBe(400);
+    // The version shows on the admin page: only what a version looks like.
+    for (const appVersion of ['', '1.2.3 · Paired OK', '1.2.3\nok', '\u202e3.2.1', '1'.repeat(41)]) {
+      const res = await client.call('POST', '/device/heartbeat', tablet, { ...beat, appVersion, wakeLock: 'awake' });
+      expect(res.statusCode, JSON.stringify(appVersion)).toBe(400);
+    }
     expect((await devices())[0]).toMatchObject({ appVersion: '1.2.3', wakeLock: 'asleep' });
 
     // A tablet on an older version says nothing about its screen.

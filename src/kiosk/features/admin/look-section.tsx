@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
-import { AdminLocationLookSchema, type AdminLocationLook, type LocationLookInput } from '../../../contract/kiosk-api';
+import { AdminLocationLookSchema, type AdminLocationLook, type LocationLookInput } from '../../../contract/location-looks';
 import { useAdminI18n } from '../../lib/messages-admin';
 import type { Language } from '../../lib/messages';
 import { LocationSelect } from './location-select';
@@ -15,10 +15,11 @@ const WORDS = {
   en: {
     title: 'How the tablet looks',
     intro:
-      'A brand colour and a logo for this location’s tablets. They show them at their next refresh (within 5 minutes) or when reloaded.',
+      'A brand colour, a logo and a picture of the space for this location’s tablets. They show them at their next refresh (within 5 minutes) or when reloaded. The picture lies behind the start screen, under the brand’s deep tone so that its text stays readable.',
     colour: 'Brand colour',
     colourHex: 'Brand colour as #RRGGBB',
     logo: 'Logo address (https://…)',
+    banner: 'Address of a picture of the space (https://…)',
     save: 'Save the look',
     reset: 'Use Tapdesk’s own look',
     saved: 'Saved.',
@@ -30,10 +31,11 @@ const WORDS = {
   de: {
     title: 'So sieht das Tablet aus',
     intro:
-      'Eine Markenfarbe und ein Logo für die Tablets dieses Standorts. Sie zeigen sie bei der nächsten Aktualisierung (innerhalb von 5 Minuten) oder nach dem Neuladen.',
+      'Eine Markenfarbe, ein Logo und ein Bild des Raums für die Tablets dieses Standorts. Sie zeigen sie bei der nächsten Aktualisierung (innerhalb von 5 Minuten) oder nach dem Neuladen. Das Bild liegt hinter dem Startbildschirm, unter dem dunklen Ton der Marke, damit die Schrift darauf lesbar bleibt.',
     colour: 'Markenfarbe',
     colourHex: 'Markenfarbe als #RRGGBB',
     logo: 'Adresse des Logos (https://…)',
+    banner: 'Adresse eines Bilds des Raums (https://…)',
     save: 'Aussehen speichern',
     reset: 'Tapdesks eigenes Aussehen verwenden',
     saved: 'Gespeichert.',
@@ -44,11 +46,13 @@ const WORDS = {
   },
 } satisfies Record<Language, unknown>;
 
+type LookField = 'accent' | 'logoUrl' | 'bannerUrl';
+
 const lookOf = (businessId: number) => adminRequest(`/admin/locations/${businessId}/look`, AdminLocationLookSchema);
 const saveLook = ({ businessId, look }: { businessId: number; look: LocationLookInput }) =>
   adminRequest(`/admin/locations/${businessId}/look`, AdminLocationLookSchema, { method: 'PUT', body: look });
 
-/** Staff give a location's tablets its brand colour and logo, and see the colour the tablets will really use. */
+/** Staff give a location's tablets its brand colour, logo and picture, and see the colour the tablets will really use. */
 export function LookSection() {
   const { t, language } = useAdminI18n();
   const w = WORDS[language];
@@ -63,20 +67,20 @@ export function LookSection() {
   });
   // The fields open with the location's saved look, set in the same render that enables them, so
   // it never overwrites what staff typed; choosing another location starts again from its own.
-  const [form, setForm] = useState<{ for: number; accent: string; logoUrl: string } | null>(null);
+  const [form, setForm] = useState<({ for: number } & Record<LookField, string>) | null>(null);
   const loaded = current.data !== undefined && current.data.businessId === chosen ? current.data : undefined;
   if (loaded && form?.for !== loaded.businessId)
-    setForm({ for: loaded.businessId, accent: loaded.accent ?? '', logoUrl: loaded.logoUrl ?? '' });
+    setForm({ for: loaded.businessId, accent: loaded.accent ?? '', logoUrl: loaded.logoUrl ?? '', bannerUrl: loaded.bannerUrl ?? '' });
   const ready = loaded !== undefined && form?.for === loaded.businessId;
-  const accent = ready ? (form?.accent ?? '') : '';
-  const logoUrl = ready ? (form?.logoUrl ?? '') : '';
-  const setAccent = (value: string) => setForm((f) => f && { ...f, accent: value });
-  const setLogoUrl = (value: string) => setForm((f) => f && { ...f, logoUrl: value });
+  const value = (field: LookField) => (ready ? (form?.[field] ?? '') : '');
+  const accent = value('accent');
+  const set = (field: LookField) => (text: string) => setForm((f) => f && { ...f, [field]: text });
+  const setAccent = set('accent');
   const save = useMutation({
     mutationFn: saveLook,
     onSuccess: (look) => client.setQueryData([...adminKeys.all, 'look', look.businessId], look),
   });
-  const ids = { select: useId(), colour: useId(), hex: useId(), logo: useId() };
+  const ids = { select: useId(), colour: useId(), hex: useId(), logo: useId(), banner: useId() };
   const submit = (look: LocationLookInput) => chosen !== null && save.mutate({ businessId: chosen, look });
   const shown: AdminLocationLook | undefined = save.data?.businessId === chosen ? save.data : current.data;
 
@@ -118,21 +122,32 @@ export function LookSection() {
           />
         </Field>
       </div>
-      <Field id={ids.logo} label={w.logo}>
-        <input
-          id={ids.logo}
-          type="url"
-          value={logoUrl}
-          onChange={(e) => setLogoUrl(e.target.value)}
-          disabled={!ready}
-          className="min-h-14 rounded-xl border-2 border-slate-500 px-3 text-xl"
-        />
-      </Field>
+      {(['logoUrl', 'bannerUrl'] as const).map((field) => (
+        <Field key={field} id={ids[field === 'logoUrl' ? 'logo' : 'banner']} label={field === 'logoUrl' ? w.logo : w.banner}>
+          <input
+            id={ids[field === 'logoUrl' ? 'logo' : 'banner']}
+            type="url"
+            value={value(field)}
+            onChange={(e) => set(field)(e.target.value)}
+            disabled={!ready}
+            className="min-h-14 rounded-xl border-2 border-slate-500 px-3 text-xl"
+          />
+        </Field>
+      ))}
       <div className="flex flex-wrap gap-4">
-        <Button disabled={!ready || save.isPending} onClick={() => submit({ accent: accent || null, logoUrl: logoUrl.trim() || null })}>
+        <Button
+          disabled={!ready || save.isPending}
+          onClick={() =>
+            submit({ accent: accent || null, logoUrl: value('logoUrl').trim() || null, bannerUrl: value('bannerUrl').trim() || null })
+          }
+        >
           {w.save}
         </Button>
-        <Button variant="secondary" disabled={!ready || save.isPending} onClick={() => submit({ accent: null, logoUrl: null })}>
+        <Button
+          variant="secondary"
+          disabled={!ready || save.isPending}
+          onClick={() => submit({ accent: null, logoUrl: null, bannerUrl: null })}
+        >
           {w.reset}
         </Button>
       </div>

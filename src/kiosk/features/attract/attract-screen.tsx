@@ -10,8 +10,8 @@ const BIG = 'min-h-28 min-w-80 rounded-3xl px-12 text-4xl font-bold shadow-lg';
 
 /**
  * The screen the tablet rests on: location, clock, the two ways in (members, visitors), language
- * choice and staff at the top (a tablet stand covers the bottom corners); its middle moves a few
- * pixels a minute against burn-in.
+ * choice and staff at the top (a tablet stand covers the bottom corners), over the location's
+ * picture where it has one; its middle moves a few pixels a minute against burn-in.
  */
 export function AttractScreen({
   location,
@@ -35,7 +35,8 @@ export function AttractScreen({
   const now = useClock();
   const nudge = nudgeAt(now);
   return (
-    <main aria-labelledby="attract-title" className="flex min-h-dvh flex-col bg-brand-900 text-white">
+    <main aria-labelledby="attract-title" className="isolate flex min-h-dvh flex-col bg-brand-900 text-white">
+      {location.look?.bannerUrl ? <Banner url={location.look.bannerUrl} /> : null}
       <header className="flex items-center justify-between gap-4 p-6">
         <div className="flex items-center gap-4">
           {location.look?.logoUrl ? <Logo url={location.look.logoUrl} /> : null}
@@ -97,9 +98,23 @@ export function AttractScreen({
   );
 }
 
-/** The location's logo; the name beside it says whose it is (decorative for a screen reader). One that cannot load is not shown. */
-function Logo({ url }: { url: string }) {
+/** A decorative picture (alt=""): the text beside or over it says what matters. One that cannot load is not shown. */
+function Picture({ url, className }: { url: string; className: string }) {
   const [failed, setFailed] = useState<string | null>(null);
   if (failed === url) return null;
-  return <img src={url} alt="" onError={() => setFailed(url)} className="h-14 max-w-56 rounded-xl bg-white object-contain p-2" />;
+  return <img src={url} alt="" onError={() => setFailed(url)} className={className} />;
 }
+
+/** The location's logo; the name beside it says whose it is. */
+const Logo = ({ url }: { url: string }) => <Picture url={url} className="h-14 max-w-56 rounded-xl bg-white object-contain p-2" />;
+
+/**
+ * The location's picture behind the whole screen, under the deep tone at 80 %: white text on it
+ * stays above 4.5:1 even where the picture is white (src/domain/contrast.ts `overPicture`).
+ */
+const Banner = ({ url }: { url: string }) => (
+  <>
+    <Picture url={url} className="fixed inset-0 -z-10 size-full object-cover" />
+    <div data-testid="banner-scrim" className="fixed inset-0 -z-10 bg-brand-900/80" />
+  </>
+);
