@@ -1,34 +1,11 @@
 import { adminApi, expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
 import { expect, test } from './fixtures';
-import { crc32, deflateSync } from 'node:zlib';
+import { flat } from './images';
 import { contrastRatio, overPicture, PICTURE_SCRIM, parseHex } from '../src/domain/contrast';
 
-/** A real PNG in one grey, served as the operator's logo or picture from their own site (no network in CI). */
-function png(width: number, height: number, grey = 0xc8): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, grey)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-const LOGO = png(64, 32);
+const LOGO = flat(64, 32, 0xc8);
 /** The picture of the space at its worst for the text over it: white. */
-const SPACE = png(320, 200, 0xff);
+const SPACE = flat(320, 200, 0xff);
 const rgb = (css: string) => (css.match(/\d+/g) ?? []).slice(0, 3).map(Number) as unknown as [number, number, number];
 
 test('a location’s brand colour is made readable, the admin page says so, and its tablet wears it with its logo and picture, offline too', async ({

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
-import { z } from 'zod';
-import { listEnvelopeSchema } from '../src/contract/nexudus-envelopes';
-import { VisitorRecordSchema, type VisitorRecord } from '../src/contract/nexudus-visitors';
 import { expect, test } from './fixtures';
-import { E2E_ADMIN, type TapdeskServer } from './server';
+import type { TapdeskServer } from './server';
+import { linksIn, visitorsApi } from './visitor-helpers';
 import { expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
 import { readyForOffline, replayNow } from './offline-helpers';
 import { openDatabase } from '../src/server/db/database';
@@ -22,37 +20,6 @@ function linkSignedHoursAgo(server: TapdeskServer, visitorId: number, hours: num
   } finally {
     db.close();
   }
-}
-
-/** The embedded Nexudus's Visitor records, read as an API user would. */
-async function visitorsApi(server: TapdeskServer) {
-  const res = await fetch(`${server.apiUrl}/api/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', username: E2E_ADMIN.email, password: E2E_ADMIN.password }),
-  });
-  const { access_token } = z.object({ access_token: z.string() }).parse(await res.json());
-  const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
-  return {
-    list: async (): Promise<VisitorRecord[]> =>
-      listEnvelopeSchema(VisitorRecordSchema).parse(
-        await (await fetch(`${server.apiUrl}/api/spaces/visitors?size=100`, { headers })).json(),
-      ).Records,
-    create: async (body: object): Promise<VisitorRecord> => {
-      const created = z
-        .object({ Value: z.object({ Id: z.number() }) })
-        .parse(await (await fetch(`${server.apiUrl}/api/spaces/visitors`, { method: 'POST', headers, body: JSON.stringify(body) })).json());
-      const got = await fetch(`${server.apiUrl}/api/spaces/visitors/${created.Value.Id}`, { headers });
-      return VisitorRecordSchema.parse(await got.json());
-    },
-    businessId: async (name: string): Promise<number> => {
-      const list = z
-        .object({ Records: z.array(z.object({ Id: z.number(), Name: z.string() })) })
-        .parse(await (await fetch(`${server.apiUrl}/api/sys/businesses?size=100`, { headers })).json());
-      const found = list.Records.find((b) => b.Name === name);
-      if (!found) throw new Error(`no business ${name}`);
-      return found.Id;
-    },
-  };
 }
 
 /** Staff open the tablet's panel with its PIN. */
@@ -75,12 +42,6 @@ async function registerWalkIn(page: Page, name: string) {
   await page.getByRole('checkbox', { name: 'I accept the visitor terms' }).check();
   await page.getByRole('button', { name: "Let them know I'm here" }).click();
 }
-
-/** The host's three links, as the e-mail's text carries them. */
-const linksIn = (text: string) =>
-  Object.fromEntries(
-    [...text.matchAll(/(Approve, I'll collect them|Approve, send them to my desk|Decline): (\S+)/g)].map((m) => [m[1], m[2] ?? '']),
-  );
 
 test('a walk-in is approved by the host from the e-mail, and the tablet says so', async ({ page, context, server, inbox }) => {
   await pairTablet(page);
