@@ -54,6 +54,9 @@ async function shot(target: Page | Locator, name: string, language: Language, si
   const file = `${name}-${language}-${size.width}x${size.height}.png`;
   if ('context' in target) await expect(target).toHaveScreenshot(file, { ...options, fullPage: true });
   else await expect(target).toHaveScreenshot(file, options);
+  // The same screen unmasked, for people to look at (docs/screenshots takes its pictures from here).
+  const unmasked = { path: `artifacts/screenshots/visual/${file}`, animations: 'disabled', caret: 'hide' } as const;
+  await ('context' in target ? target.screenshot({ ...unmasked, fullPage: true }) : target.screenshot(unmasked));
   await expectAccessible(page);
 }
 
