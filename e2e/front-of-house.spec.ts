@@ -1,6 +1,6 @@
 import { adminApi, expectAccessible, pairTablet, screenshots, signInAdmin } from './helpers';
 import { expect, test } from './fixtures';
-import { flat } from './images';
+import { flat, serveBrandImages } from './images';
 import { contrastRatio, overPicture, PICTURE_SCRIM, parseHex } from '../src/domain/contrast';
 
 const LOGO = flat(64, 32, 0xc8);
@@ -13,11 +13,8 @@ test('a location’s brand colour is made readable, the admin page says so, and 
   context,
 }) => {
   let logoRequests = 0;
-  await context.route('https://brand.tapdesk.test/**', (route) => {
+  await serveBrandImages(context, { logo: LOGO, space: SPACE }, () => {
     logoRequests += 1;
-    // The operator's site lets the tablet read its images (CORS): the worker may keep them.
-    const body = route.request().url().endsWith('/space.png') ? SPACE : LOGO;
-    return route.fulfill({ status: 200, contentType: 'image/png', body, headers: { 'access-control-allow-origin': '*' } });
   });
   await signInAdmin(page);
   const look = page.getByRole('region', { name: 'How the tablet looks' });

@@ -1,3 +1,4 @@
+import type { BrowserContext } from '@playwright/test';
 import { crc32, deflateSync } from 'node:zlib';
 
 type Rgb = readonly [number, number, number];
@@ -58,5 +59,17 @@ export function spacePicture(width = 640, height = 400): Buffer {
       return mullion ? [58, 58, 58] : blend([120, 180, 228], [222, 240, 251], (y - height * 0.1) / (height * 0.42));
     }
     return blend([236, 224, 206], [214, 194, 164], y / floorAt);
+  });
+}
+
+/**
+ * The operator's own site, https://brand.tapdesk.test: /space.png is the picture of the space, any
+ * other path the logo. It lets the tablet read its images (CORS), so the worker may keep them.
+ */
+export async function serveBrandImages(context: BrowserContext, images: { logo: Buffer; space: Buffer }, onRequest?: () => void) {
+  await context.route('https://brand.tapdesk.test/**', (route) => {
+    onRequest?.();
+    const body = route.request().url().endsWith('/space.png') ? images.space : images.logo;
+    return route.fulfill({ status: 200, contentType: 'image/png', body, headers: { 'access-control-allow-origin': '*' } });
   });
 }

@@ -5,7 +5,7 @@ import { de } from '../src/kiosk/lib/messages-de';
 import { visitorMessagesFor } from '../src/kiosk/lib/messages-visitors';
 import { adminApi, expectAccessible, pairTablet } from './helpers';
 import { expect, test } from './fixtures';
-import { png, spacePicture } from './images';
+import { png, serveBrandImages, spacePicture } from './images';
 import { E2E_ADMIN, type TapdeskServer } from './server';
 import { linksIn, visitorsApi } from './visitor-helpers';
 
@@ -52,11 +52,15 @@ async function shot(target: Page | Locator, name: string, language: Language, si
   await page.evaluate(() => document.fonts.ready);
   const options = { animations: 'disabled', caret: 'hide', mask, maxDiffPixelRatio: 0.002 } as const;
   const file = `${name}-${language}-${size.width}x${size.height}.png`;
-  if ('context' in target) await expect(target).toHaveScreenshot(file, { ...options, fullPage: true });
-  else await expect(target).toHaveScreenshot(file, options);
-  // The same screen unmasked, for people to look at (docs/screenshots takes its pictures from here).
+  // And the same screen unmasked, for people to look at (docs/screenshots takes its pictures from here).
   const unmasked = { path: `artifacts/screenshots/visual/${file}`, animations: 'disabled', caret: 'hide' } as const;
-  await ('context' in target ? target.screenshot({ ...unmasked, fullPage: true }) : target.screenshot(unmasked));
+  if ('context' in target) {
+    await expect(target).toHaveScreenshot(file, { ...options, fullPage: true });
+    await target.screenshot({ ...unmasked, fullPage: true });
+  } else {
+    await expect(target).toHaveScreenshot(file, options);
+    await target.screenshot(unmasked);
+  }
   await expectAccessible(page);
 }
 
@@ -192,17 +196,6 @@ const LOGO = png(120, 48, (x, y) => {
 });
 const SPACE = spacePicture();
 
-async function serveBrandImages(page: Page) {
-  await page.context().route('https://brand.tapdesk.test/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'image/png',
-      body: route.request().url().endsWith('/space.png') ? SPACE : LOGO,
-      headers: { 'access-control-allow-origin': '*' },
-    }),
-  );
-}
-
 /** The admin page in a browser of its own (a staff member's), in `language`. */
 async function adminBrowser(browser: Browser, server: TapdeskServer, language: Language): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url, locale: language === 'de' ? 'de-DE' : 'en-GB' });
@@ -246,7 +239,7 @@ for (const language of ['en', 'de'] as const) {
     }
     await admin.context().close();
 
-    await serveBrandImages(page);
+    await serveBrandImages(page.context(), { logo: LOGO, space: SPACE });
     await setUp(page, language, SIZES[0]);
     await expect(page.locator('img[src="https://brand.tapdesk.test/space.png"]')).toBeVisible();
     for (const size of SIZES) {

@@ -6,7 +6,8 @@ import { FeedCheckSchema } from './feed';
  * Written with zod/mini, the tree-shakable form of zod 4, because the kiosk ships it to the tablet.
  */
 
-const id = z.int().check(z.positive());
+/** A Nexudus record's id. */
+export const id = z.int().check(z.positive());
 const instant = z.iso.datetime({ offset: true });
 const nullableInt = z.nullable(z.int());
 

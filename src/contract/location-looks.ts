@@ -1,12 +1,9 @@
-import * as z from 'zod/mini';
-import { hexColour, KioskThemeSchema } from './kiosk-api';
-
-const id = z.int().check(z.positive());
-
 /**
  * What staff set on the admin page for a location's look, and what it shows them (apart from the
  * kiosk's own contract: the tablet's first screen needs none of it).
  */
+import * as z from 'zod/mini';
+import { hexColour, id, KioskThemeSchema } from './kiosk-api';
 
 /**
  * An image the tablet loads: over HTTPS (the tablet's CSP), from a host that reads as it loads (a

@@ -80,7 +80,7 @@ export function LookSection() {
     mutationFn: saveLook,
     onSuccess: (look) => client.setQueryData([...adminKeys.all, 'look', look.businessId], look),
   });
-  const ids = { select: useId(), colour: useId(), hex: useId(), logo: useId(), banner: useId() };
+  const ids = { select: useId(), colour: useId(), hex: useId(), logoUrl: useId(), bannerUrl: useId() };
   const submit = (look: LocationLookInput) => chosen !== null && save.mutate({ businessId: chosen, look });
   const shown: AdminLocationLook | undefined = save.data?.businessId === chosen ? save.data : current.data;
 
@@ -123,9 +123,9 @@ export function LookSection() {
         </Field>
       </div>
       {(['logoUrl', 'bannerUrl'] as const).map((field) => (
-        <Field key={field} id={ids[field === 'logoUrl' ? 'logo' : 'banner']} label={field === 'logoUrl' ? w.logo : w.banner}>
+        <Field key={field} id={ids[field]} label={field === 'logoUrl' ? w.logo : w.banner}>
           <input
-            id={ids[field === 'logoUrl' ? 'logo' : 'banner']}
+            id={ids[field]}
             type="url"
             value={value(field)}
             onChange={(e) => set(field)(e.target.value)}
